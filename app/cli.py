@@ -1,0 +1,159 @@
+"""The command line (DESIGN.md section 4): the desktop app, or ``run SCRIPT.py``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
+EXIT_USAGE = 4
+DEFAULT_PROJECT = (
+    Path(__file__).resolve().parent.parent / "sample_projects" / ("ThreadingBasics")
+)
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit code 4)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """Options of ``main.py run``."""
+
+    script: Path
+    project: Path = DEFAULT_PROJECT
+    scope: str = "client"
+    timeout: float = 30.0
+    strict: bool = False
+    answers: dict[str, str] = field(default_factory=dict)
+    remotes: dict[str, Path] = field(default_factory=dict)
+    show_threads: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AppOptions:
+    """Options of the desktop app."""
+
+    project: Path = DEFAULT_PROJECT
+    remotes: dict[str, Path] = field(default_factory=dict)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for both forms of the command."""
+    parser = _Parser(
+        prog="visionsim",
+        description="Simulate an Ignition Vision client and its gateway.",
+        epilog="Run 'visionsim run --help' for the headless runner.",
+    )
+    _common(parser)
+    sub = parser.add_subparsers(dest="command", metavar="{run}")
+    run = sub.add_parser(
+        "run",
+        help="run one script headless, wait until idle, exit",
+        description="Run SCRIPT.py like the Script Console would, keep the "
+        "event loop going until the simulation is idle, and exit with 0 (ok), "
+        "1 (uncaught error), 2 (thread violation with --strict), 3 (still "
+        "busy at the timeout) or 4 (bad usage or project).",
+    )
+    run.add_argument("script", type=Path, metavar="SCRIPT.py")
+    _common(run)
+    run.add_argument("--scope", choices=("client", "gateway"), default="client")
+    run.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS")
+    run.add_argument(
+        "--strict",
+        action="store_true",
+        help="a thread violation fails the run (exit 2)",
+    )
+    run.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="KIND=VALUE",
+        help="answer for dialogs, e.g. confirm=yes, input=abc",
+    )
+    run.add_argument(
+        "--show-threads",
+        action="store_true",
+        help="prefix each printed line with its thread's name",
+    )
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"project folder (default: {DEFAULT_PROJECT.name})",
+    )
+    parser.add_argument(
+        "--remote",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="a named gateway on the Gateway Network hosting DIR",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
+def _pairs(items: list[str], what: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise UsageError(f"{what} must look like NAME=VALUE, got {item!r}")
+        out[key] = value
+    return out
+
+
+def parse(argv: list[str]) -> RunOptions | AppOptions:
+    """Parse ``argv`` (without the program name); exits 4 on bad usage."""
+    parser = build_parser()
+    ns = parser.parse_args(argv)
+    try:
+        remotes = {k: Path(v) for k, v in _pairs(ns.remote, "--remote").items()}
+        project = ns.project or DEFAULT_PROJECT
+        if ns.command == "run":
+            return RunOptions(
+                script=ns.script,
+                project=project,
+                scope=ns.scope,
+                timeout=ns.timeout,
+                strict=ns.strict,
+                answers=_pairs(ns.answer, "--answer"),
+                remotes=remotes,
+                show_threads=ns.show_threads,
+            )
+    except UsageError as exc:
+        parser.error(str(exc))
+    return AppOptions(project=project, remotes=remotes)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``main.py`` and the ``visionsim`` console script."""
+    options = parse(sys.argv[1:] if argv is None else argv)
+    if isinstance(options, RunOptions):
+        from app.runner import run_headless
+
+        return run_headless(options)
+    from app.desktop import run_desktop
+
+    return run_desktop(options)

@@ -1,0 +1,74 @@
+"""The desktop app: a window with the demo button and a live output pane.
+
+The full Vision desktop (client tabs, gateway panel, consoles, timeline) is
+the desktop-app issue; this first window already runs real simulation
+scripts on the real GUI thread, on a qasync event loop. Without a display it
+says so and runs the demo headless instead of crashing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from app.demo import DEMO_NAME, DEMO_SCRIPT
+
+if TYPE_CHECKING:
+    from app.cli import AppOptions
+
+
+def has_display() -> bool:
+    """Whether a window can be shown (an X11/Wayland display or a chosen platform)."""
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+        or sys.platform in ("win32", "darwin")
+    )
+
+
+def run_desktop(options: AppOptions) -> int:
+    """Open the app on ``options.project``; returns the exit code."""
+    from runtime import ProjectError, load_project
+
+    try:
+        project = load_project(options.project)
+    except ProjectError as exc:
+        sys.stderr.write(f"visionsim: cannot load project: {exc}\n")
+        return 4
+    if not has_display():
+        return _headless_demo(options)
+    import qasync
+
+    async def main() -> int:
+        from app.first_window import FirstWindow
+
+        closed = asyncio.get_running_loop().create_future()
+        window = FirstWindow(project, DEMO_SCRIPT, DEMO_NAME)
+        window.closed.connect(lambda: None if closed.done() else closed.set_result(0))
+        window.show()
+        return int(await closed)
+
+    return int(qasync.run(main()))
+
+
+def _headless_demo(options: AppOptions) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from app.cli import RunOptions
+    from app.runner import run_headless
+
+    sys.stdout.write(
+        "visionsim: no display found (DISPLAY is not set), so the window cannot "
+        "open.\nRunning the demo headless instead; to see the app, run it on a "
+        "desktop or under xvfb-run.\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "demo.py"
+        script.write_text(DEMO_SCRIPT, encoding="utf-8")
+        return run_headless(
+            RunOptions(script=script, project=options.project, show_threads=True)
+        )

@@ -1,0 +1,10 @@
+"""visionsim: ``python main.py [--project DIR]`` or ``python main.py run SCRIPT.py``."""
+
+from __future__ import annotations
+
+import sys
+
+from app.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

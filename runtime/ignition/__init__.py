@@ -1,0 +1,58 @@
+"""The Ignition scripting facade: ``system.*`` and the Java names scripts use.
+
+This package is the one place where camelCase Ignition and Java names live
+(STYLE.md section 3). :func:`build_modules` assembles the virtual modules one
+scripting scope imports: ``system``, ``java``, ``javax`` and ``time``.
+"""
+
+from __future__ import annotations
+
+import time
+import types
+
+from runtime.ignition.java import (
+    JavaThread,
+    ThreadState,
+    build_java_modules,
+    sleep_seconds,
+)
+from runtime.ignition.services import ScopeServices
+from runtime.ignition.util import ClientUtil, GatewayUtil, VisionModule
+
+__all__ = ["JavaThread", "ScopeServices", "ThreadState", "build_modules"]
+
+
+def build_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
+    """The virtual modules for one scope (client or gateway)."""
+    system = types.ModuleType("system", "Ignition's system.* scripting functions.")
+    if svc.kind == "client":
+        util = ClientUtil(svc)
+        system.__dict__["util"] = _module_of("system.util", util)
+        system.__dict__["vision"] = _module_of("system.vision", VisionModule(util))
+    else:
+        system.__dict__["util"] = _module_of("system.util", GatewayUtil(svc))
+    modules = {"system": system, "time": _time_module(svc)}
+    modules.update(build_java_modules(svc))
+    return modules
+
+
+def _module_of(name: str, obj: object) -> types.ModuleType:
+    module = types.ModuleType(name)
+    for attr in dir(obj):
+        if not attr.startswith("_"):
+            module.__dict__[attr] = getattr(obj, attr)
+    return module
+
+
+def _time_module(svc: ScopeServices) -> types.ModuleType:
+    """``time`` for scripts: ``sleep`` is interruptible and stall-visible."""
+    module = types.ModuleType("time", time.__doc__)
+    module.__dict__.update(
+        {k: v for k, v in vars(time).items() if not k.startswith("__")}
+    )
+
+    def sleep(seconds: float) -> None:
+        sleep_seconds(svc, seconds)
+
+    module.__dict__["sleep"] = sleep
+    return module

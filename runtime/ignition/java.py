@@ -1,0 +1,211 @@
+"""Java classes scripts import: ``java.lang.Thread``, ``SwingUtilities``, exceptions.
+
+Scripts written for Ignition run on Jython and reach for Java directly:
+``from java.lang import Thread``, ``Thread.sleep(500)``,
+``SwingUtilities.invokeLater(fn)``, ``except java.lang.Exception``. These
+shims map those names onto the simulation. ``invokeAsynchronous`` returns a
+:class:`JavaThread`, the facade over a simulated thread.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+import types
+from typing import TYPE_CHECKING
+
+from runtime import context, java_errors, sources
+from runtime.workers import interruptible_sleep
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from runtime.ignition.services import ScopeServices
+    from runtime.workers import Task
+
+
+class ThreadState(enum.StrEnum):
+    """``java.lang.Thread.State``; compares equal to its name as text."""
+
+    NEW = "NEW"
+    RUNNABLE = "RUNNABLE"
+    BLOCKED = "BLOCKED"
+    WAITING = "WAITING"
+    TIMED_WAITING = "TIMED_WAITING"
+    TERMINATED = "TERMINATED"
+
+
+class JavaThread:
+    """A simulated ``java.lang.Thread`` as scripts see it.
+
+    Wraps an ``invokeAsynchronous`` task, or (for ``Thread.currentThread()``)
+    the GUI or a gateway thread. Jython exposes getters as attributes, so
+    ``t.name``, ``t.alive``, ``t.id``, ``t.state``, ``t.interrupted`` work.
+    """
+
+    State = ThreadState
+
+    def __init__(
+        self, ctx: context.ExecContext, task: Task | None, svc: ScopeServices
+    ) -> None:
+        self._ctx = ctx
+        self._task = task
+        self._svc = svc
+
+    def __repr__(self) -> str:
+        return f"Thread[{self._ctx.thread_name},5,main]"
+
+    def getName(self) -> str:
+        """The thread's name."""
+        return self._ctx.thread_name
+
+    def setName(self, name: str) -> None:
+        """Rename the thread (also its timeline lane and Running Scripts row)."""
+        self._ctx.thread_name = str(name)
+        if self._task is not None:
+            self._task.name = str(name)
+
+    def getId(self) -> int:
+        """The thread id."""
+        return self._ctx.lane
+
+    def isAlive(self) -> bool:
+        """Whether the thread is still running."""
+        return True if self._task is None else self._task.is_alive
+
+    def isDaemon(self) -> bool:
+        """Async script threads are daemon threads."""
+        return self._task is not None
+
+    def interrupt(self) -> None:
+        """Set the interrupt flag; a sleep or join in that thread raises."""
+        self._ctx.interrupted.set()
+
+    def isInterrupted(self) -> bool:
+        """The interrupt flag, left as it is."""
+        return self._ctx.interrupted.is_set()
+
+    def getState(self) -> ThreadState:
+        """``RUNNABLE``, ``TIMED_WAITING``, ``WAITING`` or ``TERMINATED``.
+
+        A started thread is ``RUNNABLE`` at once, as after Java's ``start()``.
+        """
+        task = self._task
+        if task is None:
+            return ThreadState.RUNNABLE
+        if not task.is_alive:
+            return ThreadState.TERMINATED
+        if task.waiting:
+            return ThreadState(task.waiting)
+        return ThreadState.RUNNABLE
+
+    def join(self, millis: float = 0) -> None:
+        """Wait for the thread to end (``millis`` 0 = forever), like Java.
+
+        On the GUI thread this blocks the GUI, and the stall monitor says so.
+        """
+        if self._task is None:
+            return
+        caller = _current_task_state(self._svc)
+        timeout = None if millis <= 0 else millis / 1000.0
+        with self._svc.stall.blocking("join"), caller("WAITING"):
+            self._task.join(timeout)
+
+    name = property(getName, setName)
+    id = property(getId)
+    alive = property(isAlive)
+    daemon = property(isDaemon)
+    state = property(getState)
+
+
+class _Waiting:
+    """Marks the calling task as waiting while a blocking call runs."""
+
+    def __init__(self, task: Task | None, state: str) -> None:
+        self._task = task
+        self._state = state
+
+    def __enter__(self) -> None:
+        if self._task is not None:
+            self._task.waiting = self._state
+
+    def __exit__(self, *exc: object) -> None:
+        if self._task is not None:
+            self._task.waiting = None
+
+
+def _current_task_state(svc: ScopeServices) -> Callable[[str], _Waiting]:
+    task = svc.workers.get(context.current().lane)
+    return lambda state: _Waiting(task, state)
+
+
+def sleep_seconds(svc: ScopeServices, seconds: float) -> None:
+    """Sleep as the calling simulated thread: interruptible, stall-visible."""
+    waiting = _current_task_state(svc)
+    with svc.stall.blocking("sleep"), waiting("TIMED_WAITING"):
+        interruptible_sleep(seconds)
+
+
+def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
+    """The ``java`` and ``javax`` module trees for one scope."""
+
+    class Thread(JavaThread):
+        """``java.lang.Thread``'s static side."""
+
+        @staticmethod
+        def currentThread() -> JavaThread:
+            ctx = context.current()
+            return JavaThread(ctx, svc.workers.get(ctx.lane), svc)
+
+        @staticmethod
+        def sleep(millis: float) -> None:
+            sleep_seconds(svc, millis / 1000.0)
+
+    class System:
+        """``java.lang.System``: the clocks."""
+
+        @staticmethod
+        def currentTimeMillis() -> int:
+            return time.time_ns() // 1_000_000
+
+        @staticmethod
+        def nanoTime() -> int:
+            return time.perf_counter_ns()
+
+    lang = _module(
+        "java.lang",
+        Thread=Thread,
+        System=System,
+        Throwable=java_errors.Throwable,
+        Exception=java_errors.JavaException,
+        RuntimeException=java_errors.JavaRuntimeException,
+        InterruptedException=java_errors.InterruptedException,
+    )
+    java = _module("java", lang=lang)
+    modules = {"java": java}
+    if svc.dispatcher is not None:
+        dispatcher = svc.dispatcher
+
+        class SwingUtilities:
+            """``javax.swing.SwingUtilities``: the EDT helpers."""
+
+            @staticmethod
+            def invokeLater(runnable: object) -> None:
+                fn = getattr(runnable, "run", runnable)
+                if not callable(fn):
+                    raise TypeError("invokeLater() needs a Runnable or callable")
+                dispatcher.post(fn, 0, sources.capture_origin(1))
+
+            @staticmethod
+            def isEventDispatchThread() -> bool:
+                return dispatcher.is_gui_thread()
+
+        swing = _module("javax.swing", SwingUtilities=SwingUtilities)
+        modules["javax"] = _module("javax", swing=swing)
+    return modules
+
+
+def _module(name: str, **attrs: object) -> types.ModuleType:
+    module = types.ModuleType(name)
+    module.__dict__.update(attrs)
+    return module

@@ -1,0 +1,26 @@
+"""What the ``system.*`` facade needs from the simulation, per scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from runtime.dispatch import GuiDispatcher
+    from runtime.stall import StallMonitor
+    from runtime.workers import Workers
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeServices:
+    """The simulation objects one scripting scope talks to.
+
+    ``dispatcher`` and ``client_id`` exist in client scope only.
+    """
+
+    kind: str
+    project: str
+    workers: Workers
+    stall: StallMonitor
+    dispatcher: GuiDispatcher | None = None
+    client_id: str | None = None

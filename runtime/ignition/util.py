@@ -1,0 +1,102 @@
+"""``system.util`` and ``system.vision``: the threading functions scripts call.
+
+Names, parameter order and defaults follow Ignition
+(reference/ignition-api-signatures.md), so positional and keyword calls bind
+exactly as in a real client. Gateway scope gets :class:`GatewayUtil`, which has
+no ``invokeLater`` and no ``getClientId`` (an ``AttributeError``, as in
+Ignition); client scope gets :class:`ClientUtil`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from runtime import sources
+from runtime.ignition.java import JavaThread
+
+if TYPE_CHECKING:
+    from runtime.ignition.services import ScopeServices
+
+
+class GatewayUtil:
+    """``system.util`` functions available in every scope."""
+
+    def __init__(self, svc: ScopeServices) -> None:
+        self._svc = svc
+
+    def invokeAsynchronous(
+        self,
+        function: Callable[..., object],
+        args: Iterable[Any] | None = None,
+        kwargs: Mapping[str, Any] | None = None,
+        description: str | None = None,
+    ) -> JavaThread:
+        """Run ``function(*args, **kwargs)`` on a new thread; return the thread."""
+        if not callable(function):
+            raise TypeError(
+                "invokeAsynchronous(): function must be callable, "
+                f"not {type(function).__name__}"
+            )
+        call_args = _as_args(args)
+        if kwargs is not None and not isinstance(kwargs, Mapping):
+            raise TypeError(
+                f"invokeAsynchronous(): kwargs must be a dict, not "
+                f"{type(kwargs).__name__}"
+            )
+        task = self._svc.workers.start(
+            function,
+            call_args,
+            dict(kwargs) if kwargs else None,
+            None if description is None else str(description),
+            sources.capture_origin(1),
+        )
+        return JavaThread(task.ctx, task, self._svc)
+
+    def getProjectName(self) -> str:
+        """The name of the project this script belongs to."""
+        return self._svc.project
+
+
+class ClientUtil(GatewayUtil):
+    """``system.util`` in Vision client scope."""
+
+    def invokeLater(self, function: Callable[[], object], delay: int = 0) -> None:
+        """Run ``function()`` on the GUI thread after pending events (+ delay ms)."""
+        if not callable(function):
+            raise TypeError(
+                f"invokeLater(): function must be callable, "
+                f"not {type(function).__name__}"
+            )
+        dispatcher = self._svc.dispatcher
+        assert dispatcher is not None
+        dispatcher.post(function, _delay_ms(delay), sources.capture_origin(1))
+
+    def getClientId(self) -> str:
+        """The hex id of this client session."""
+        return self._svc.client_id or ""
+
+
+class VisionModule:
+    """``system.vision`` (Ignition 8.3): the Vision functions' new home."""
+
+    def __init__(self, util: ClientUtil) -> None:
+        self.invokeLater = util.invokeLater
+        self.getClientId = util.getClientId
+
+
+def _as_args(args: Iterable[Any] | None) -> tuple[Any, ...]:
+    if args is None:
+        return ()
+    if isinstance(args, str | bytes) or not isinstance(args, Iterable):
+        raise TypeError(
+            "invokeAsynchronous(): args must be a list or tuple, "
+            f"not {type(args).__name__}"
+        )
+    return tuple(args)
+
+
+def _delay_ms(delay: object) -> float:
+    if isinstance(delay, bool) or not isinstance(delay, int | float):
+        raise TypeError(f"invokeLater(): delay must be a number of ms, not {delay!r}")
+    return max(0.0, float(delay))

@@ -1,0 +1,134 @@
+"""The scripting engine: runs user scripts in a scope with its own ``system``.
+
+A :class:`ScriptScope` is one Ignition scripting scope (a Vision client, or a
+gateway project). Scripts get a namespace whose ``__builtins__`` is the scope's
+own copy of the builtins, with two changes: ``print`` writes to the scope's
+output sink (so every thread's output is captured in order), and ``__import__``
+resolves ``system``, ``java`` and ``javax`` (and ``time``, whose ``sleep`` is
+made interruptible and visible to the stall monitor) to the scope's modules.
+Functions defined by a script keep those globals, so an ``import system``
+inside a nested function run later on a worker thread still resolves to the
+scope that defined it — the manual's own examples rely on this.
+"""
+
+from __future__ import annotations
+
+import builtins
+import types
+from typing import TYPE_CHECKING, Any
+
+from runtime import sources
+from runtime.output import make_print
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from runtime.errors import ErrorSink
+    from runtime.output import OutputSink
+
+_real_import = builtins.__import__
+
+
+class ScriptScope:
+    """One scripting scope: ``"client"`` or ``"gateway"``.
+
+    Parameters
+    ----------
+    kind
+        ``"client"`` or ``"gateway"``.
+    project
+        The project's name (``system.util.getProjectName()``).
+    modules
+        Top-level virtual modules by name (``system``, ``java``, ``javax``,
+        ``time``); ``import`` of these names returns them.
+    output, errors
+        Where ``print`` writes and where script errors are reported.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        project: str,
+        modules: Mapping[str, types.ModuleType],
+        output: OutputSink,
+        errors: ErrorSink,
+    ) -> None:
+        self.kind = kind
+        self.project = project
+        self.modules = dict(modules)
+        self._errors = errors
+        self.builtins: dict[str, Any] = dict(vars(builtins))
+        self.builtins["print"] = make_print(output)
+        self.builtins["__import__"] = self._import
+
+    @property
+    def system(self) -> types.ModuleType:
+        """The scope's ``system`` module."""
+        return self.modules["system"]
+
+    def namespace(self, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """A fresh global namespace for one script run."""
+        ns: dict[str, Any] = {
+            "__builtins__": self.builtins,
+            "__name__": "__main__",
+            "system": self.modules["system"],
+        }
+        if extra:
+            ns.update(extra)
+        return ns
+
+    def compile(self, source: str, name: str) -> types.CodeType:
+        """Compile ``source`` under the script name ``name`` (raises SyntaxError)."""
+        sources.register(name, source)
+        code: types.CodeType = compile(source, name, "exec", dont_inherit=True)
+        return code
+
+    def run(
+        self,
+        source: str,
+        name: str,
+        extra: Mapping[str, Any] | None = None,
+        *,
+        source_kind: str = "script",
+    ) -> bool:
+        """Compile and run a script on the calling thread.
+
+        An error (syntax or runtime) is reported to the error sink under the
+        script's name; returns whether the script completed.
+        """
+        try:
+            code = self.compile(source, name)
+            exec(code, self.namespace(extra))
+        except Exception as exc:
+            self._errors.report_exception(exc, source_kind)
+            return False
+        return True
+
+    def _import(
+        self,
+        name: str,
+        globals: Mapping[str, Any] | None = None,
+        locals: Mapping[str, Any] | None = None,
+        fromlist: tuple[str, ...] | list[str] | None = (),
+        level: int = 0,
+    ) -> types.ModuleType:
+        if level == 0:
+            root, _, rest = name.partition(".")
+            module = self.modules.get(root)
+            if module is not None:
+                if not fromlist or not rest:
+                    return module
+                return _submodule(module, rest, name)
+        imported: types.ModuleType = _real_import(
+            name, globals, locals, fromlist or (), level
+        )
+        return imported
+
+
+def _submodule(module: types.ModuleType, dotted: str, full: str) -> types.ModuleType:
+    for part in dotted.split("."):
+        child = getattr(module, part, None)
+        if not isinstance(child, types.ModuleType):
+            raise ModuleNotFoundError(f"No module named '{full}'", name=full)
+        module = child
+    return module

@@ -1,0 +1,172 @@
+"""The simulation: one GUI thread, a gateway, client sessions and the instruments.
+
+:class:`Simulation` is the composition root of the runtime. It is created on
+the GUI thread (the Qt main thread, standing in for Swing's EDT, named
+``AWT-EventQueue-0``) and owns the activity counter, the timeline, the error
+and output sinks, the stall monitor, the thread guard, the GUI dispatcher and
+the timer thread. It knows when everything is idle and shuts down within a
+bounded time.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
+
+from runtime import context
+from runtime.activity import Activity
+from runtime.client import ClientSession
+from runtime.dispatch import GuiDispatcher
+from runtime.errors import ErrorSink
+from runtime.gateway import Gateway
+from runtime.output import OutputSink
+from runtime.stall import StallMonitor, StallThresholds
+from runtime.thread_guard import Penalty, ThreadGuard
+from runtime.trace import Tracer
+from runtime.workers import TimerThread, start_daemon_thread
+
+if TYPE_CHECKING:
+    from runtime.project import Project
+
+GUI_LANE = 1
+
+
+class Simulation(QObject):
+    """Everything a simulated Vision client and gateway share.
+
+    Create on the GUI thread after the Q(Core)Application exists.
+
+    Parameters
+    ----------
+    thresholds
+        Stall thresholds (defaults 50 / 500 / 5000 ms).
+    penalty
+        Thread-guard penalties.
+    sample_stalls
+        Start the stall sampler thread (stacks and GIL attribution).
+    """
+
+    idle_reached = Signal()  # () -- emitted on the GUI thread
+
+    def __init__(
+        self,
+        thresholds: StallThresholds | None = None,
+        penalty: Penalty = Penalty.LOG | Penalty.CALLBACK,
+        *,
+        sample_stalls: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        context.bind(
+            context.ExecContext(GUI_LANE, context.GUI_THREAD_NAME, context.CLIENT)
+        )
+        self.activity = Activity()
+        self.tracer = Tracer()
+        self.tracer.name_lane(GUI_LANE, "Vision client", context.GUI_THREAD_NAME)
+        self.errors = ErrorSink()
+        self.output = OutputSink()
+        self.stall = StallMonitor(self.tracer, GUI_LANE, thresholds)
+        self.guard = ThreadGuard(self.tracer, penalty)
+        self.dispatcher = GuiDispatcher(
+            self.activity, self.errors, self.tracer, self.stall, parent=self
+        )
+        self.timers = TimerThread()
+        self.gateways: dict[str, Gateway] = {}
+        self.clients: list[ClientSession] = []
+        self._idle_signal_pending = False
+        self.activity.on_idle(self._on_activity_idle)
+        self._idle_relay.connect(self._on_idle_relay)
+        if sample_stalls:
+            self.stall.start_sampler(start_daemon_thread)
+
+    _idle_relay = Signal()  # () -- from any thread to the GUI thread
+
+    @property
+    def gateway(self) -> Gateway:
+        """The local gateway (created on first use)."""
+        return self.add_gateway("local")
+
+    def add_gateway(self, name: str) -> Gateway:
+        """The gateway called ``name``, created if new."""
+        if name not in self.gateways:
+            self.gateways[name] = Gateway(self, name)
+        return self.gateways[name]
+
+    def open_project(
+        self, project: Project, startup_wait: float = 5.0, **identity: object
+    ) -> ClientSession:
+        """Host ``project`` on the local gateway, start it, and start one client.
+
+        Runs the gateway startup script on a gateway thread and waits for it
+        (at most ``startup_wait`` s: a gateway is up before clients connect),
+        then runs the client startup script here, on the GUI thread.
+
+        Thread: GUI only.
+        """
+        gateway = self.gateway
+        gateway.add_project(project)
+        deadline = time.monotonic() + startup_wait
+        for task in gateway.start():
+            task.wait_done(max(0.0, deadline - time.monotonic()))
+        return self.add_client(project, **identity)
+
+    def add_client(self, project: Project, **identity: object) -> ClientSession:
+        """Start another client session of ``project``. Thread: GUI only."""
+        client = ClientSession(self, project, self.gateway, **identity)  # type: ignore[arg-type]
+        self.clients.append(client)
+        client.start()
+        return client
+
+    def is_idle(self) -> bool:
+        """No queued/delayed calls, running tasks or pending requests. Thread: any."""
+        return self.activity.is_idle
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Run the event loop until idle or ``timeout`` seconds pass.
+
+        Returns whether the simulation became idle. Thread: GUI only.
+        """
+        if self.is_idle():
+            return True
+        loop = QEventLoop()
+        self.idle_reached.connect(loop.quit)
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(max(0, int(timeout * 1000)))
+        deadline = time.monotonic() + timeout
+        try:
+            while not self.is_idle() and time.monotonic() < deadline:
+                loop.exec()
+        finally:
+            self.idle_reached.disconnect(loop.quit)
+            timer.stop()
+        return self.is_idle()
+
+    def shutdown(self, timeout: float = 2.0) -> bool:
+        """Cancel every task cooperatively and wait at most ``timeout`` s in all.
+
+        Returns whether every thread ended in time. Thread: GUI only.
+        """
+        deadline = time.monotonic() + timeout
+        everyone = [c.workers for c in self.clients] + [
+            g.workers for g in self.gateways.values()
+        ]
+        for workers in everyone:  # interrupt all first, then wait
+            workers.shutdown(0)
+        ended = all(w.shutdown(max(0.0, deadline - time.monotonic())) for w in everyone)
+        self.stall.stop_sampler()
+        self.timers.stop()
+        return ended
+
+    def _on_activity_idle(self) -> None:
+        # Called on whichever thread finished the last work item; hop to the
+        # GUI thread (queued signal: a listener may quit an event loop).
+        self._idle_relay.emit()
+
+    @Slot()
+    def _on_idle_relay(self) -> None:
+        if self.is_idle():
+            self.idle_reached.emit()

@@ -1,0 +1,331 @@
+"""The stall monitor: measures how long the GUI thread is busy, and why.
+
+Every unit of GUI-thread work the simulation runs (a script, an invokeLater
+call, a callback) is bracketed by :meth:`StallMonitor.begin`/:meth:`end`, which
+cost two clock reads. A unit of 50 ms or more is a *long task*; 500 ms a
+*warning* with the GUI thread's stacks sampled while it ran; 5 s *not
+responding*, reported live while it is still stuck. A sampler thread reads
+the GUI thread's CPU clock every tick and its stack while a unit overruns, so
+each report says which script line was running and whether it was script work,
+a blocking wait (``sleep``, ``join``, ``get``, ``sendRequest``…, marked by
+:meth:`blocking`) or the GUI thread starved of the GIL by busy worker threads
+(CPython only; Jython has no GIL). The lock protects the report list, the
+sample ring and the listener list; the unit stack is GUI-thread only (the
+sampler only reads it).
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from runtime import sources
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from runtime.sources import ScriptLocation
+    from runtime.trace import Tracer
+
+SAMPLE_PERIOD_S = 0.02
+MAX_STACK_SAMPLES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class StallThresholds:
+    """GUI-thread busy times (ms) for a long task, a warning, not responding."""
+
+    long_ms: float = 50
+    warn_ms: float = 500
+    not_responding_ms: float = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class StallReport:
+    """One GUI-thread stall.
+
+    ``level`` is ``"long task"``, ``"warning"`` or ``"not responding"``;
+    ``kind`` is ``"script work"``, ``"blocking wait (<call>)"``, ``"GIL
+    contention"`` or ``"off-CPU wait"``; ``stacks`` are the distinct sampled
+    GUI-thread stacks with how often each was seen; ``ongoing`` is true for
+    a live "not responding" report sent while the stall still lasts.
+    """
+
+    start_ns: int
+    duration_ms: float
+    level: str
+    kind: str
+    subject: str
+    location: ScriptLocation | None
+    stacks: tuple[tuple[str, int], ...]
+    ongoing: bool = False
+
+    def format(self) -> str:
+        """A readable report for stderr or the console."""
+        where = f" at {self.location}" if self.location else ""
+        state = "still running after" if self.ongoing else "took"
+        text = (
+            f"GUI thread {self.level}: {self.subject}{where} {state} "
+            f"{self.duration_ms:.0f} ms ({self.kind})\n"
+        )
+        for stack, count in self.stacks[:3]:
+            text += f"  sampled {count}x:\n" + _indent(stack, "    ")
+        return text
+
+
+class _Sample(NamedTuple):
+    t: int
+    cpu: int
+    blocking: str | None
+
+
+class StallMonitor:
+    """Times GUI-thread work units and reports stalls.
+
+    Create it on the GUI thread; call :meth:`start_sampler` with a thread
+    starter to enable stack sampling and GIL attribution.
+    """
+
+    def __init__(
+        self,
+        tracer: Tracer,
+        gui_lane: int,
+        thresholds: StallThresholds | None = None,
+    ) -> None:
+        self.gui_lane = gui_lane
+        self._tracer = tracer
+        self._gui_ident = threading.get_ident()
+        self._lock = threading.Lock()
+        self._units: list[tuple[int, object, int]] = []
+        self._blocking: str | None = None
+        self._blocked_ns = 0
+        self._samples: collections.deque[_Sample] = collections.deque(maxlen=1024)
+        self._stacks: list[tuple[int, str, ScriptLocation | None]] = []
+        self._reports: collections.deque[StallReport] = collections.deque(maxlen=500)
+        self._listeners: list[Callable[[StallReport], None]] = []
+        self._live_reported: int | None = None
+        self._stop = threading.Event()
+        self.set_thresholds(thresholds or StallThresholds())
+
+    def set_thresholds(self, thresholds: StallThresholds) -> None:
+        """Change the thresholds. Thread: any."""
+        self.thresholds = thresholds
+        self._long_ns = int(thresholds.long_ms * 1e6)
+        self._warn_ns = int(thresholds.warn_ms * 1e6)
+        self._nr_ns = int(thresholds.not_responding_ms * 1e6)
+
+    # -- GUI thread: the hot path ------------------------------------------
+
+    def begin(self, subject: object) -> int:
+        """Start a unit of GUI work; returns its start time. Thread: GUI only."""
+        t0 = time.perf_counter_ns()
+        self._units.append((t0, subject, self._blocked_ns))
+        return t0
+
+    def end(self, t0: int) -> int:
+        """End the innermost unit; returns the end time. Thread: GUI only."""
+        t1 = time.perf_counter_ns()
+        _, subject, blocked0 = self._units.pop()
+        if t1 - t0 >= self._long_ns:
+            self._finish(t0, t1, subject, self._blocked_ns - blocked0)
+        return t1
+
+    @contextlib.contextmanager
+    def blocking(self, call: str) -> Iterator[None]:
+        """Mark a blocking wait (``sleep``, ``join``, ``get``…) on the GUI thread.
+
+        Off the GUI thread it does nothing. Thread: any.
+        """
+        if threading.get_ident() != self._gui_ident:
+            yield
+            return
+        previous = self._blocking
+        self._blocking = call
+        start = time.perf_counter_ns()
+        try:
+            yield
+        finally:
+            self._blocking = previous
+            if previous is None:
+                self._blocked_ns += time.perf_counter_ns() - start
+
+    # -- reports -------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[StallReport], None]) -> None:
+        """Call ``listener(report)`` for each stall. Thread: any."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def reports(self) -> list[StallReport]:
+        """Recent stall reports, oldest first. Thread: any."""
+        with self._lock:
+            return list(self._reports)
+
+    def _finish(self, t0: int, t1: int, subject: object, blocked: int) -> None:
+        duration = t1 - t0
+        with self._lock:
+            samples = [s for s in self._samples if t0 <= s.t <= t1]
+            stacks = [s for s in self._stacks if s[0] >= t0]
+            self._stacks = [s for s in self._stacks if s[0] < t0]
+        was_live = self._live_reported == t0
+        self._live_reported = None
+        level = self._level(duration)
+        kind = _classify(duration, blocked, samples)
+        report = self._build(t0, duration, level, kind, subject, stacks, False)
+        self._tracer.record(
+            "X",
+            self.gui_lane,
+            "stall",
+            f"{level}: {report.subject}",
+            ts=t0,
+            duration=duration,
+            args={"kind": kind, "where": report.location, "live": was_live},
+        )
+        self._publish(report)
+
+    def _level(self, duration: int) -> str:
+        if duration >= self._nr_ns:
+            return "not responding"
+        if duration >= self._warn_ns:
+            return "warning"
+        return "long task"
+
+    def _build(
+        self,
+        t0: int,
+        duration: int,
+        level: str,
+        kind: str,
+        subject: object,
+        stacks: list[tuple[int, str, ScriptLocation | None]],
+        ongoing: bool,
+    ) -> StallReport:
+        counts = collections.Counter(text for _, text, _ in stacks)
+        places = collections.Counter(loc for _, _, loc in stacks if loc)
+        location = places.most_common(1)[0][0] if places else _subject_location(subject)
+        return StallReport(
+            start_ns=t0,
+            duration_ms=duration / 1e6,
+            level=level,
+            kind=kind,
+            subject=_subject_name(subject),
+            location=location,
+            stacks=tuple(counts.most_common()),
+            ongoing=ongoing,
+        )
+
+    def _publish(self, report: StallReport) -> None:
+        with self._lock:
+            self._reports.append(report)
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(report)
+
+    # -- the sampler thread --------------------------------------------------
+
+    def start_sampler(
+        self, start_thread: Callable[[str, Callable[[], None]], object]
+    ) -> None:
+        """Start sampling with ``start_thread(name, target)``. Thread: GUI only."""
+        start_thread("visionsim-stall-sampler", self._sample_loop)
+
+    def stop_sampler(self) -> None:
+        """Ask the sampler thread to stop. Thread: any."""
+        self._stop.set()
+
+    def _sample_loop(self) -> None:
+        clock = _thread_cpu_clock(self._gui_ident)
+        while not self._stop.wait(SAMPLE_PERIOD_S):
+            self.sample_once(clock)
+
+    def sample_once(self, clock: Callable[[], int] | None = None) -> None:
+        """Take one sample of the GUI thread (the sampler calls this)."""
+        now = time.perf_counter_ns()
+        cpu = clock() if clock else 0
+        with self._lock:
+            self._samples.append(_Sample(now, cpu, self._blocking))
+        units = self._units
+        if not units:
+            return
+        try:
+            t0, subject, _ = units[0]
+        except IndexError:
+            return
+        elapsed = now - t0
+        if elapsed >= self._long_ns * 0.8:
+            self._sample_stack(t0, elapsed)
+        if elapsed >= self._nr_ns and self._live_reported != t0:
+            self._live_reported = t0
+            with self._lock:
+                stacks = [s for s in self._stacks if s[0] >= t0]
+            kind = (
+                f"blocking wait ({self._blocking})"
+                if self._blocking
+                else ("script work")
+            )
+            self._publish(
+                self._build(t0, elapsed, "not responding", kind, subject, stacks, True)
+            )
+
+    def _sample_stack(self, t0: int, elapsed: int) -> None:
+        with self._lock:
+            taken = sum(1 for s in self._stacks if s[0] >= t0)
+        if taken >= MAX_STACK_SAMPLES or (taken and elapsed < self._warn_ns * 0.8):
+            return
+        frame = sys._current_frames().get(self._gui_ident)
+        text = sources.format_stack(frame)
+        location = sources.stack_location(frame)
+        del frame
+        with self._lock:
+            self._stacks.append((time.perf_counter_ns(), text, location))
+
+
+def _classify(duration: int, blocked: int, samples: list[_Sample]) -> str:
+    if blocked * 2 >= duration:
+        calls = collections.Counter(s.blocking for s in samples if s.blocking)
+        call = calls.most_common(1)[0][0] if calls else "wait"
+        return f"blocking wait ({call})"
+    busy = [s for s in samples if not s.blocking]
+    if len(busy) >= 2 and busy[-1].t > busy[0].t and busy[-1].cpu:
+        ratio = (busy[-1].cpu - busy[0].cpu) / (busy[-1].t - busy[0].t)
+        if ratio < 0.5:
+            return "GIL contention" if _python_threads_busy() else "off-CPU wait"
+    return "script work"
+
+
+def _python_threads_busy() -> bool:
+    # More than the GUI thread and the sampler exist: worker threads are the
+    # only other holders of the GIL in a simulation.
+    return threading.active_count() > 2 or len(sys._current_frames()) > 2
+
+
+def _thread_cpu_clock(ident: int) -> Callable[[], int] | None:
+    try:
+        clock_id = time.pthread_getcpuclockid(ident)
+    except (AttributeError, OSError):
+        return None
+    return lambda: time.clock_gettime_ns(clock_id)
+
+
+def _subject_name(subject: object) -> str:
+    if isinstance(subject, str):
+        return subject
+    return getattr(subject, "__qualname__", None) or type(subject).__name__
+
+
+def _subject_location(subject: object) -> ScriptLocation | None:
+    code = getattr(subject, "__code__", None)
+    if code is not None and sources.is_script(code.co_filename):
+        return sources.ScriptLocation(code.co_filename, code.co_firstlineno)
+    if isinstance(subject, str) and sources.is_script(subject):
+        return sources.ScriptLocation(subject, 1)
+    return None
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "".join(prefix + line + "\n" for line in text.rstrip().splitlines())

@@ -1,0 +1,338 @@
+"""Worker threads: ``invokeAsynchronous`` tasks, helper threads and the timer thread.
+
+This module and :mod:`runtime.dispatch` are the only places that create or
+touch threads. :class:`Workers` runs each task at once on a dedicated
+``QThreadPool`` with a high thread limit, which gives Ignition's thread-per-call
+behaviour (the global pool has one thread per core, so a third waiting task
+would queue). Every running task sits in a registry (the Running Scripts list)
+until it ends; its uncaught exception goes to the error sink with the stack it
+was started from. Cancellation is cooperative: ``interrupt`` sets a flag that
+:meth:`Task.sleep` and :meth:`Task.join` honour; no thread is ever killed.
+:class:`TimerThread` runs deadlines (request timeouts, the runner's watchdog)
+without depending on the GUI event loop.
+
+``_lock`` in :class:`Workers` protects the registry; ``_cond`` in
+:class:`TimerThread` protects its heap.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from runtime import context
+from runtime.java_errors import InterruptedException
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QThreadPool
+
+    from runtime.activity import Activity
+    from runtime.errors import ErrorSink
+    from runtime.sources import Origin
+    from runtime.trace import Tracer
+
+MAX_THREADS = 1024
+_JOIN_SLICE_S = 0.02
+_thread_ids = itertools.count(100)  # Java thread ids are JVM-wide
+
+
+def next_thread_id() -> int:
+    """A fresh simulated Java thread id (also the task's timeline lane)."""
+    return next(_thread_ids)
+
+
+@dataclass(eq=False)
+class Task:
+    """One ``invokeAsynchronous`` call: a simulated Java thread.
+
+    Thread: any (every method).
+    """
+
+    id: int
+    name: str
+    description: str | None
+    ctx: context.ExecContext
+    started_at: float = 0.0
+    _started: threading.Event = field(default_factory=threading.Event)
+    _done: threading.Event = field(default_factory=threading.Event)
+    terminated: bool = False
+    waiting: str | None = None
+
+    @property
+    def is_alive(self) -> bool:
+        """True from start until the function returned or raised."""
+        return not self._done.is_set()
+
+    @property
+    def is_started(self) -> bool:
+        """True once the pool thread began running the function."""
+        return self._started.is_set()
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the task was started."""
+        return time.time() - self.started_at
+
+    @property
+    def is_interrupted(self) -> bool:
+        """The interrupt flag (Java ``isInterrupted()``)."""
+        return self.ctx.interrupted.is_set()
+
+    def interrupt(self) -> None:
+        """Set the interrupt flag; a sleep or join in the task then raises."""
+        self.ctx.interrupted.set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait until the task ends; returns whether it did.
+
+        Raises :class:`InterruptedException` when the *calling* task is
+        interrupted meanwhile, as Java's ``Thread.join`` does.
+        """
+        caller = context.current()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = (
+                _JOIN_SLICE_S
+                if deadline is None
+                else min(_JOIN_SLICE_S, deadline - time.monotonic())
+            )
+            if self._done.wait(max(0.0, left)):
+                return True
+            if caller.interrupted.is_set():
+                caller.interrupted.clear()
+                raise InterruptedException("join interrupted")
+            if deadline is not None and time.monotonic() >= deadline:
+                return False
+
+    def wait_done(self, timeout: float | None = None) -> bool:
+        """Wait for the end without interrupt handling (for the simulation)."""
+        return self._done.wait(timeout)
+
+
+def interruptible_sleep(seconds: float) -> None:
+    """Sleep in the calling simulated thread, waking early on interrupt.
+
+    Raises :class:`InterruptedException` (and clears the flag) when the thread
+    is interrupted, like Java's ``Thread.sleep``. Thread: any.
+    """
+    flag = context.current().interrupted
+    if flag.wait(max(0.0, seconds)):
+        flag.clear()
+        raise InterruptedException("sleep interrupted")
+
+
+class Workers:
+    """Runs ``invokeAsynchronous`` tasks for one scope (a client or a gateway).
+
+    Parameters
+    ----------
+    pool
+        The thread pool to run on; tests inject a fresh one. Its thread limit
+        is raised to :data:`MAX_THREADS` (thread-per-call).
+    activity, errors, tracer
+        Idle counting, the error sink and the timeline.
+    process, scope
+        Timeline process name (``"Client 3f2a…"``) and ``"client"``/``"gateway"``.
+    """
+
+    def __init__(
+        self,
+        pool: QThreadPool,
+        activity: Activity,
+        errors: ErrorSink,
+        tracer: Tracer,
+        *,
+        process: str,
+        scope: str,
+    ) -> None:
+        pool.setMaxThreadCount(max(pool.maxThreadCount(), MAX_THREADS))
+        self._pool = pool
+        self._activity = activity
+        self._errors = errors
+        self._tracer = tracer
+        self._process = process
+        self._scope = scope
+        self._lock = threading.Lock()
+        self._running: dict[int, Task] = {}
+        self._accepting = True
+
+    @property
+    def pool(self) -> QThreadPool:
+        """The pool tasks run on."""
+        return self._pool
+
+    def start(
+        self,
+        fn: Callable[..., object],
+        args: tuple[Any, ...] = (),
+        kwargs: dict[str, Any] | None = None,
+        description: str | None = None,
+        origin: Origin | None = None,
+        *,
+        source: str = "invokeAsynchronous",
+    ) -> Task:
+        """Start ``fn(*args, **kwargs)`` on a new simulated thread at once.
+
+        Thread: any.
+        """
+        if not self._accepting:
+            raise RuntimeError("the simulation is shutting down")
+        tid = next_thread_id()
+        name = f"Thread-{tid}"
+        ctx = context.ExecContext(tid, name, self._scope, description, origin)
+        task = Task(tid, name, description, ctx, started_at=time.time())
+        label = f"{name}: {description}" if description else name
+        self._tracer.name_lane(tid, self._process, label)
+        self._activity.add()
+        with self._lock:
+            self._running[tid] = task
+        kw = kwargs or {}
+
+        def run() -> None:
+            self._run(task, fn, args, kw, source)
+
+        self._pool.start(run)
+        return task
+
+    def _run(
+        self,
+        task: Task,
+        fn: Callable[..., object],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        source: str,
+    ) -> None:
+        context.bind(task.ctx)
+        task._started.set()
+        tracer = self._tracer
+        tracer.record("B", task.id, "task", fn_name(fn))
+        try:
+            fn(*args, **kwargs)
+        except BaseException as exc:  # a script's SystemExit is an error too
+            # A terminated task ending in InterruptedException is the cancel
+            # working; any other uncaught exception (as in Java, an uncaught
+            # InterruptedException too) is an error.
+            if not (task.terminated and isinstance(exc, InterruptedException)):
+                self._errors.report_exception(exc, source, task.ctx.started_from)
+        finally:
+            tracer.record("E", task.id, "task", fn_name(fn))
+            with self._lock:
+                self._running.pop(task.id, None)
+            task._done.set()
+            context.bind(None)
+            self._activity.done()
+
+    def running(self) -> list[Task]:
+        """The Running Scripts list: tasks started and not yet ended."""
+        with self._lock:
+            return list(self._running.values())
+
+    def get(self, task_id: int) -> Task | None:
+        """The running task with this id, if any."""
+        with self._lock:
+            return self._running.get(task_id)
+
+    def terminate(self, task_id: int) -> bool:
+        """Cooperatively terminate a task (interrupt it); False if not running."""
+        task = self.get(task_id)
+        if task is None:
+            return False
+        task.terminated = True
+        task.interrupt()
+        return True
+
+    def shutdown(self, timeout: float) -> bool:
+        """Stop accepting tasks, interrupt all, wait up to ``timeout`` seconds.
+
+        Returns whether every task ended. Thread: any.
+        """
+        self._accepting = False
+        for task in self.running():
+            task.terminated = True
+            task.interrupt()
+        return self._pool.waitForDone(int(timeout * 1000))
+
+
+def fn_name(fn: Callable[..., object]) -> str:
+    """A readable name for a callable (for timelines and reports)."""
+    return getattr(fn, "__qualname__", None) or type(fn).__name__
+
+
+def start_daemon_thread(name: str, target: Callable[[], None]) -> threading.Thread:
+    """Start a helper thread that never holds up interpreter exit."""
+    thread = threading.Thread(target=target, name=name, daemon=True)
+    thread.start()
+    return thread
+
+
+class TimerHandle:
+    """A scheduled timer callback; :meth:`cancel` stops it if not yet run."""
+
+    __slots__ = ("cancelled", "deadline", "fn")
+
+    def __init__(self, deadline: float, fn: Callable[[], None]) -> None:
+        self.deadline = deadline
+        self.fn = fn
+        self.cancelled = False
+
+    def __lt__(self, other: TimerHandle) -> bool:
+        return self.deadline < other.deadline
+
+    def cancel(self) -> None:
+        """Do not run the callback. Thread: any."""
+        self.cancelled = True
+
+
+class TimerThread:
+    """One daemon thread that runs callbacks at monotonic deadlines.
+
+    Independent of any Qt event loop, so a deadline still passes while the GUI
+    thread is blocked. Callbacks must be short and never raise.
+    """
+
+    def __init__(self, name: str = "visionsim-timer") -> None:
+        self._cond = threading.Condition()
+        self._heap: list[TimerHandle] = []
+        self._stopped = False
+        start_daemon_thread(name, self._loop)
+
+    def call_at(self, deadline: float, fn: Callable[[], None]) -> TimerHandle:
+        """Run ``fn`` on the timer thread at ``time.monotonic() >= deadline``."""
+        handle = TimerHandle(deadline, fn)
+        with self._cond:
+            heapq.heappush(self._heap, handle)
+            self._cond.notify()
+        return handle
+
+    def call_later(self, seconds: float, fn: Callable[[], None]) -> TimerHandle:
+        """Run ``fn`` on the timer thread after ``seconds``."""
+        return self.call_at(time.monotonic() + seconds, fn)
+
+    def stop(self) -> None:
+        """End the thread; pending callbacks never run."""
+        with self._cond:
+            self._stopped = True
+            self._cond.notify()
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not self._stopped:
+                    if self._heap and self._heap[0].cancelled:
+                        heapq.heappop(self._heap)
+                        continue
+                    now = time.monotonic()
+                    if self._heap and self._heap[0].deadline <= now:
+                        break
+                    wait = self._heap[0].deadline - now if self._heap else None
+                    self._cond.wait(wait)
+                if self._stopped:
+                    return
+                handle = heapq.heappop(self._heap)
+            handle.fn()

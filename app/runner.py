@@ -22,7 +22,7 @@ from runtime import Penalty, ProjectError, Simulation, load_project
 
 if TYPE_CHECKING:
     from app.cli import RunOptions
-    from runtime import ErrorReport, OutputLine, StallReport
+    from runtime import ErrorReport, OutputLine, StallReport, TimerHandle
 
 EXIT_OK, EXIT_ERROR, EXIT_VIOLATION, EXIT_BUSY, EXIT_USAGE = 0, 1, 2, 3, 4
 SHUTDOWN_S = 2.0
@@ -97,7 +97,7 @@ def run_headless(
     sim = Simulation()
     reporter = HeadlessReporter(out, err, show_threads=options.show_threads)
     reporter.attach(sim)
-    _start_watchdog(sim, reporter, options.timeout)
+    watchdog = _start_watchdog(sim, reporter, options.timeout)
     for name, remote in remotes.items():
         sim.add_gateway(name).add_project(remote)
     client = sim.open_project(project)
@@ -111,6 +111,7 @@ def run_headless(
     code = _exit_code(sim, idle, options.strict)
     if not idle:
         reporter.write_err(_busy_report(sim, options.timeout))
+    watchdog.cancel()  # the loop noticed; shutdown is bounded on its own
     ended = sim.shutdown(SHUTDOWN_S)
     del app
     if not ended:
@@ -151,7 +152,7 @@ def _busy_report(sim: Simulation, timeout: float) -> str:
 
 def _start_watchdog(
     sim: Simulation, reporter: HeadlessReporter, timeout: float
-) -> None:
+) -> TimerHandle:
     """End the process if the GUI thread cannot even notice the timeout."""
 
     def fire() -> None:
@@ -163,7 +164,7 @@ def _start_watchdog(
             reporter.write_err(report.format())
         _hard_exit(EXIT_BUSY, sys.stdout, sys.stderr)
 
-    sim.timers.call_later(timeout + WATCHDOG_GRACE_S, fire)
+    return sim.timers.call_later(timeout + WATCHDOG_GRACE_S, fire)
 
 
 def _hard_exit(code: int, out: TextIO, err: TextIO) -> None:

@@ -18,7 +18,7 @@ from runtime.simulation import GUI_LANE, Simulation
 from runtime.stall import StallMonitor, StallReport, StallThresholds
 from runtime.thread_guard import Penalty, ThreadGuard, ThreadViolationError, Violation
 from runtime.trace import Tracer
-from runtime.workers import Task, TimerThread, Workers
+from runtime.workers import Task, TimerHandle, TimerThread, Workers
 
 __all__ = [
     "GUI_LANE",
@@ -42,6 +42,7 @@ __all__ = [
     "Task",
     "ThreadGuard",
     "ThreadViolationError",
+    "TimerHandle",
     "TimerThread",
     "Tracer",
     "Violation",

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import secrets
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QThreadPool
+from typing import TYPE_CHECKING, Any
 
 from runtime.context import CLIENT
 from runtime.ignition import ScopeServices, build_modules
 from runtime.scripting import ScriptScope
-from runtime.workers import Workers
+from runtime.workers import Workers, new_pool
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from PySide6.QtCore import QThreadPool
+
     from runtime.gateway import Gateway
     from runtime.project import Project
     from runtime.simulation import Simulation
@@ -52,7 +54,7 @@ class ClientSession:
         self.roles = roles
         self._sim = sim
         self.workers = Workers(
-            pool or QThreadPool(),
+            pool or new_pool(),
             sim.activity,
             sim.errors,
             sim.tracer,
@@ -71,15 +73,19 @@ class ClientSession:
             CLIENT, project.name, build_modules(svc), sim.output, sim.errors
         )
 
-    def run_script(self, source: str, name: str) -> bool:
+    def run_script(
+        self, source: str, name: str, extra: Mapping[str, Any] | None = None
+    ) -> bool:
         """Run a script now on the GUI thread; returns whether it completed.
+
+        ``extra`` adds names to the script's globals (``event``, for example).
 
         Thread: GUI only.
         """
         stall = self._sim.stall
         t0 = stall.begin(name)
         try:
-            return self.scope.run(source, name)
+            return self.scope.run(source, name, extra)
         finally:
             stall.end(t0)
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool
-
 from runtime.context import GATEWAY
 from runtime.ignition import ScopeServices, build_modules
 from runtime.scripting import ScriptScope
-from runtime.workers import Task, Workers
+from runtime.workers import Task, Workers, new_pool
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QThreadPool
+
     from runtime.project import Project
     from runtime.simulation import Simulation
 
@@ -41,7 +41,7 @@ class Gateway:
         self.name = name
         self._sim = sim
         self.workers = Workers(
-            pool or QThreadPool(),
+            pool or new_pool(),
             sim.activity,
             sim.errors,
             sim.tracer,

@@ -56,7 +56,7 @@ class ScriptScope:
         self.kind = kind
         self.project = project
         self.modules = dict(modules)
-        self._errors = errors
+        self.errors = errors
         self.builtins: dict[str, Any] = dict(vars(builtins))
         self.builtins["print"] = make_print(output)
         self.builtins["__import__"] = self._import
@@ -100,7 +100,7 @@ class ScriptScope:
             code = self.compile(source, name)
             exec(code, self.namespace(extra))
         except Exception as exc:
-            self._errors.report_exception(exc, source_kind)
+            self.errors.report_exception(exc, source_kind)
             return False
         return True
 

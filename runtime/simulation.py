@@ -10,10 +10,11 @@ bounded time.
 
 from __future__ import annotations
 
+import math
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal, Slot
 
 from runtime import context
 from runtime.activity import Activity
@@ -134,11 +135,17 @@ class Simulation(QObject):
         self.idle_reached.connect(loop.quit)
         timer = QTimer()
         timer.setSingleShot(True)
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.timeout.connect(loop.quit)
-        timer.start(max(0, int(timeout * 1000)))
         deadline = time.monotonic() + timeout
         try:
-            while not self.is_idle() and time.monotonic() < deadline:
+            while not self.is_idle():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                # Re-armed each turn: a timer that fired a hair early must not
+                # leave the next exec() running with nothing to end it.
+                timer.start(math.ceil(left * 1000))
                 loop.exec()
         finally:
             self.idle_reached.disconnect(loop.quit)

@@ -179,6 +179,10 @@ def chrome_trace(
         if ev.args:
             item["args"] = {k: str(v) for k, v in ev.args.items()}
         out.append(item)
+        if ev.phase == "X" and ev.flow_id:
+            # The arrow's head: the run a post caused (its tail is the "s").
+            head = {k: item[k] for k in ("ts", "pid", "tid", "cat", "name")}
+            out.append({**head, "ph": "f", "bp": "e", "id": ev.flow_id})
     return {"traceEvents": out, "displayTimeUnit": "ms"}
 
 

@@ -24,13 +24,13 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QThreadPool
+
 from runtime import context
 from runtime.java_errors import InterruptedException
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from PySide6.QtCore import QThreadPool
 
     from runtime.activity import Activity
     from runtime.errors import ErrorSink
@@ -40,6 +40,13 @@ if TYPE_CHECKING:
 MAX_THREADS = 1024
 _JOIN_SLICE_S = 0.02
 _thread_ids = itertools.count(100)  # Java thread ids are JVM-wide
+
+
+def new_pool() -> QThreadPool:
+    """A fresh pool for one scope's threads (never Qt's 2-thread global pool)."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(MAX_THREADS)
+    return pool
 
 
 def next_thread_id() -> int:

@@ -1,0 +1,184 @@
+"""``python main.py run``: the DESIGN.md section 4 contract, in real subprocesses."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import SAMPLES, run_main
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+MANUAL = str(SAMPLES / "ThreadingBasics" / "scenarios" / "manual_example.py")
+
+
+def _script(tmp_path: Path, source: str, name: str = "script.py") -> str:
+    path = tmp_path / name
+    path.write_text(source)
+    return str(path)
+
+
+def test_manual_example_runs_worker_off_and_send_back_on_the_gui_thread() -> None:
+    code, out, err = run_main("run", MANUAL, "--strict")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    worker = next(line for line in lines if line.startswith("longProcess on "))
+    assert "AWT-EventQueue-0" not in worker
+    assert "sendBack on AWT-EventQueue-0: 3 rows" in lines
+    # the button's script returns before the worker reports back
+    assert lines.index("actionPerformed done on AWT-EventQueue-0") < lines.index(
+        "sendBack on AWT-EventQueue-0: 3 rows"
+    )
+
+
+def test_prints_of_all_threads_reach_stdout_in_order(tmp_path: Path) -> None:
+    script = _script(
+        tmp_path,
+        "print('one')\n"
+        "def w():\n"
+        "    print('two')\n"
+        "    system.util.invokeLater(lambda: print('three'))\n"
+        "system.util.invokeAsynchronous(w).join()\n",
+    )
+    code, out, _ = run_main("run", script, "--show-threads")
+    assert code == 0
+    tail = out.splitlines()[-3:]
+    assert tail[0] == "[AWT-EventQueue-0] one"
+    assert tail[1].startswith("[Thread-")
+    assert tail[1].endswith("] two")
+    assert tail[2] == "[AWT-EventQueue-0] three"
+
+
+def test_async_error_exits_1_with_traceback_and_start_stack(tmp_path: Path) -> None:
+    script = _script(
+        tmp_path,
+        "def work():\n"
+        "    raise KeyError('missing')\n"
+        "system.util.invokeAsynchronous(work)\n",
+    )
+    code, _, err = run_main("run", script)
+    assert code == 1
+    assert f'File "{script}", line 2, in work' in err
+    assert "KeyError: 'missing'" in err
+    assert "Scheduled from:" in err
+    assert "line 3" in err
+
+
+def test_invoke_later_error_exits_1(tmp_path: Path) -> None:
+    script = _script(tmp_path, "system.util.invokeLater(lambda: [][1], 20)\n")
+    code, _, err = run_main("run", script)
+    assert code == 1
+    assert "Error in invokeLater" in err
+    assert "IndexError" in err
+
+
+def test_script_error_exits_1_naming_script_and_line(tmp_path: Path) -> None:
+    script = _script(tmp_path, "x = 1\nundefined_name\n")
+    code, _, err = run_main("run", script)
+    assert code == 1
+    assert f"{script}, line 2" in err
+    assert "NameError" in err
+
+
+def test_timeout_exits_3_promptly_while_a_task_sleeps(tmp_path: Path) -> None:
+    script = _script(
+        tmp_path,
+        "import time\n"
+        "for i in range(20):\n"
+        "    system.util.invokeAsynchronous(\n"
+        "        time.sleep, [600], description='nap %d' % i)\n",
+    )
+    started = time.monotonic()
+    code, _, err = run_main("run", script, "--timeout", "1")
+    elapsed = time.monotonic() - started
+    assert code == 3
+    assert "still busy after the 1 s timeout" in err
+    assert "(nap 7)" in err
+    assert elapsed < 8  # 1 s timeout + at most 2 s shutdown + process start
+    assert "QThread" not in err
+    assert "Abort" not in err
+
+
+def test_a_gui_thread_blocked_past_the_timeout_still_exits_3(tmp_path: Path) -> None:
+    script = _script(tmp_path, "while True:\n    pass\n")
+    started = time.monotonic()
+    code, _, err = run_main("run", script, "--timeout", "1")
+    assert code == 3
+    assert "GUI thread is still blocked" in err
+    assert time.monotonic() - started < 10
+
+
+def test_gateway_scope_runs_off_the_gui_thread_without_invoke_later(
+    tmp_path: Path,
+) -> None:
+    script = _script(
+        tmp_path,
+        "from java.lang import Thread\n"
+        "print(Thread.currentThread().getName())\n"
+        "print(hasattr(system.util, 'invokeLater'), hasattr(system, 'gui'))\n",
+    )
+    code, out, err = run_main("run", script, "--scope", "gateway")
+    assert (code, err) == (0, "")
+    name, flags = out.splitlines()[-2:]
+    assert name.startswith("Thread-")
+    assert flags == "False False"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run"], "the following arguments are required"),
+        (["run", "x.py", "--scope", "designer"], "invalid choice"),
+        (["run", "x.py", "--timeout", "soon"], "not a number"),
+        (["run", "x.py", "--answer", "confirm"], "NAME=VALUE"),
+        (["--bogus"], "unrecognized arguments"),
+        (["run", "no/such/script.py"], "cannot read script"),
+        (["run", MANUAL, "--project", "no/such/project"], "project folder not found"),
+    ],
+)
+def test_bad_usage_exits_4_with_a_message(args: list[str], message: str) -> None:
+    code, _, err = run_main(*args)
+    assert code == 4
+    assert message in err
+
+
+def test_broken_project_exits_4_naming_file_and_line(tmp_path: Path) -> None:
+    project = tmp_path / "Broken"
+    project.mkdir()
+    (project / "project.json").write_text('{"title": "x",}\n')
+    code, _, err = run_main("run", MANUAL, "--project", str(project))
+    assert code == 4
+    assert f"{project / 'project.json'}:1:" in err
+
+
+def test_strict_is_accepted_and_a_clean_run_passes() -> None:
+    code, _, _ = run_main("run", MANUAL, "--strict", "--timeout", "20")
+    assert code == 0
+
+
+def test_app_without_display_runs_the_demo_headless() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "no display found" in proc.stdout
+    assert "sendBack runs on AWT-EventQueue-0: sum = 10" in proc.stdout

@@ -1,0 +1,87 @@
+"""Shared fixtures. Qt runs headless: the platform is set before any Qt import."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from runtime import Simulation, load_project
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from runtime import ClientSession, Project
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_projects"
+
+
+@pytest.fixture
+def sample_project() -> Project:
+    """The default teaching project."""
+    return load_project(SAMPLES / "ThreadingBasics")
+
+
+@pytest.fixture
+def make_sim(qapp: object) -> Iterator[Callable[..., Simulation]]:
+    """Build simulations; each is shut down (within 2 s) at teardown."""
+    made: list[Simulation] = []
+
+    def make(**kwargs: object) -> Simulation:
+        sim = Simulation(**kwargs)  # type: ignore[arg-type]
+        made.append(sim)
+        return sim
+
+    yield make
+    for sim in made:
+        assert sim.shutdown(2.0), "threads still running 2 s after shutdown"
+
+
+@pytest.fixture
+def sim(make_sim: Callable[..., Simulation]) -> Simulation:
+    """A fresh simulation on the test's QApplication."""
+    return make_sim()
+
+
+@pytest.fixture
+def client(sim: Simulation, sample_project: Project) -> ClientSession:
+    """One client session of the default sample project."""
+    return sim.open_project(sample_project)
+
+
+def run(
+    client: ClientSession,
+    source: str,
+    name: str = "Test/script",
+    extra: dict[str, object] | None = None,
+) -> None:
+    """Run a script on the GUI thread; fail the test if it raised."""
+    reports_before = len(client.scope.errors.reports())
+    ok = client.run_script(textwrap.dedent(source), name, extra)
+    if not ok:
+        report = client.scope.errors.reports()[reports_before]
+        pytest.fail(report.format())
+
+
+def run_main(*args: str, timeout: float = 60) -> tuple[int, str, str]:
+    """Run ``python main.py ARGS`` in a subprocess; (exit code, stdout, stderr)."""
+    import subprocess
+
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    return proc.returncode, proc.stdout, proc.stderr

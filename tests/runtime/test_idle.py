@@ -1,0 +1,61 @@
+"""Idle detection: nothing queued, delayed, running or pending."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tests.conftest import run
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from runtime import ClientSession, Simulation
+
+CHAIN = """
+import time
+steps = []
+def step4():
+    steps.append("delayed later")
+def step3():
+    time.sleep(0.05)
+    steps.append("async 2")
+    system.util.invokeLater(step4, 80)
+def step2():
+    steps.append("later")
+    system.util.invokeAsynchronous(step3)
+def step1():
+    time.sleep(0.05)
+    steps.append("async 1")
+    system.util.invokeLater(step2)
+system.util.invokeAsynchronous(step1)
+"""
+
+
+def test_idle_waits_for_async_later_async_delayed_later_chain(
+    sim: Simulation, client: ClientSession
+) -> None:
+    steps: list[str] = []
+    run(client, CHAIN.replace("steps = []", ""), extra={"steps": steps})
+    assert not sim.is_idle()
+    assert sim.wait_idle(5)
+    assert steps == ["async 1", "later", "async 2", "delayed later"]
+
+
+def test_idle_signal_fires_once_the_chain_is_done(
+    qtbot: QtBot, sim: Simulation, client: ClientSession
+) -> None:
+    steps: list[str] = []
+    with qtbot.waitSignal(sim.idle_reached, timeout=5000):
+        run(client, CHAIN.replace("steps = []", ""), extra={"steps": steps})
+    assert steps[-1] == "delayed later"
+
+
+def test_a_fresh_simulation_is_idle(sim: Simulation, client: ClientSession) -> None:
+    assert sim.is_idle()
+    assert sim.wait_idle(0)
+
+
+def test_wait_idle_gives_up_at_the_timeout(sim: Simulation) -> None:
+    sim.dispatcher.post(lambda: None, 10_000)
+    assert not sim.wait_idle(0.05)
+    assert sim.dispatcher.pending == 1

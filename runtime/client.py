@@ -83,7 +83,7 @@ class ClientSession:
         Thread: GUI only.
         """
         stall = self._sim.stall
-        t0 = stall.begin(name)
+        t0 = stall.begin(name, measure_cpu=True)
         try:
             return self.scope.run(source, name, extra)
         finally:

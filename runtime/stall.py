@@ -80,7 +80,8 @@ class StallReport:
 
 class _Sample(NamedTuple):
     t: int
-    cpu: int
+    cpu: int  # the GUI thread's CPU time
+    process_cpu: int  # the whole process's CPU time (all threads)
     blocking: str | None
 
 
@@ -101,8 +102,9 @@ class StallMonitor:
         self._tracer = tracer
         self._gui_ident = threading.get_ident()
         self._lock = threading.Lock()
-        self._units: list[tuple[int, object, int]] = []
+        self._units: list[tuple[int, object, int, tuple[int, int] | None]] = []
         self._blocking: str | None = None
+        self._last_blocking = "wait"
         self._blocked_ns = 0
         self._samples: collections.deque[_Sample] = collections.deque(maxlen=1024)
         self._stacks: list[tuple[int, str, ScriptLocation | None]] = []
@@ -121,18 +123,32 @@ class StallMonitor:
 
     # -- GUI thread: the hot path ------------------------------------------
 
-    def begin(self, subject: object) -> int:
-        """Start a unit of GUI work; returns its start time. Thread: GUI only."""
+    def begin(self, subject: object, *, measure_cpu: bool = False) -> int:
+        """Start a unit of GUI work; returns its start time.
+
+        ``measure_cpu`` also reads the thread's CPU clock (about a microsecond),
+        which makes the GIL-versus-script verdict exact for this unit; without
+        it the verdict comes from the sampler's readings.
+
+        Thread: GUI only.
+        """
+        cpu0 = (time.thread_time_ns(), time.process_time_ns()) if measure_cpu else None
         t0 = time.perf_counter_ns()
-        self._units.append((t0, subject, self._blocked_ns))
+        self._units.append((t0, subject, self._blocked_ns, cpu0))
         return t0
 
     def end(self, t0: int) -> int:
         """End the innermost unit; returns the end time. Thread: GUI only."""
         t1 = time.perf_counter_ns()
-        _, subject, blocked0 = self._units.pop()
+        _, subject, blocked0, cpu0 = self._units.pop()
         if t1 - t0 >= self._long_ns:
-            self._finish(t0, t1, subject, self._blocked_ns - blocked0)
+            cpu = None
+            if cpu0 is not None:
+                cpu = (
+                    time.thread_time_ns() - cpu0[0],
+                    time.process_time_ns() - cpu0[1],
+                )
+            self._finish(t0, t1, subject, self._blocked_ns - blocked0, cpu)
         return t1
 
     @contextlib.contextmanager
@@ -146,6 +162,7 @@ class StallMonitor:
             return
         previous = self._blocking
         self._blocking = call
+        self._last_blocking = call
         start = time.perf_counter_ns()
         try:
             yield
@@ -166,7 +183,14 @@ class StallMonitor:
         with self._lock:
             return list(self._reports)
 
-    def _finish(self, t0: int, t1: int, subject: object, blocked: int) -> None:
+    def _finish(
+        self,
+        t0: int,
+        t1: int,
+        subject: object,
+        blocked: int,
+        cpu: tuple[int, int] | None,
+    ) -> None:
         duration = t1 - t0
         with self._lock:
             samples = [s for s in self._samples if t0 <= s.t <= t1]
@@ -175,7 +199,9 @@ class StallMonitor:
         was_live = self._live_reported == t0
         self._live_reported = None
         level = self._level(duration)
-        kind = _classify(duration, blocked, samples)
+        kind = _classify(duration, blocked, cpu, samples) or (
+            f"blocking wait ({self._last_blocking})"
+        )
         report = self._build(t0, duration, level, kind, subject, stacks, False)
         self._tracer.record(
             "X",
@@ -247,13 +273,14 @@ class StallMonitor:
         """Take one sample of the GUI thread (the sampler calls this)."""
         now = time.perf_counter_ns()
         cpu = clock() if clock else 0
+        sample = _Sample(now, cpu, time.process_time_ns(), self._blocking)
         with self._lock:
-            self._samples.append(_Sample(now, cpu, self._blocking))
+            self._samples.append(sample)
         units = self._units
         if not units:
             return
         try:
-            t0, subject, _ = units[0]
+            t0, subject, _, _ = units[0]
         except IndexError:
             return
         elapsed = now - t0
@@ -285,23 +312,33 @@ class StallMonitor:
             self._stacks.append((time.perf_counter_ns(), text, location))
 
 
-def _classify(duration: int, blocked: int, samples: list[_Sample]) -> str:
+def _classify(
+    duration: int, blocked: int, cpu: tuple[int, int] | None, samples: list[_Sample]
+) -> str | None:
+    """The stall's kind; ``None`` means a blocking wait the samples missed.
+
+    ``cpu`` is (GUI thread, whole process) CPU time over the unit, if measured;
+    otherwise the sampler's readings give the same two numbers.
+    """
     if blocked * 2 >= duration:
         calls = collections.Counter(s.blocking for s in samples if s.blocking)
-        call = calls.most_common(1)[0][0] if calls else "wait"
-        return f"blocking wait ({call})"
+        return f"blocking wait ({calls.most_common(1)[0][0]})" if calls else None
     busy = [s for s in samples if not s.blocking]
-    if len(busy) >= 2 and busy[-1].t > busy[0].t and busy[-1].cpu:
-        ratio = (busy[-1].cpu - busy[0].cpu) / (busy[-1].t - busy[0].t)
-        if ratio < 0.5:
-            return "GIL contention" if _python_threads_busy() else "off-CPU wait"
-    return "script work"
-
-
-def _python_threads_busy() -> bool:
-    # More than the GUI thread and the sampler exist: worker threads are the
-    # only other holders of the GIL in a simulation.
-    return threading.active_count() > 2 or len(sys._current_frames()) > 2
+    if cpu is not None:
+        wall, gui_cpu, all_cpu = max(1, duration - blocked), cpu[0], cpu[1]
+    elif len(busy) >= 2 and busy[-1].t > busy[0].t and busy[-1].cpu:
+        wall = busy[-1].t - busy[0].t
+        gui_cpu = busy[-1].cpu - busy[0].cpu
+        all_cpu = busy[-1].process_cpu - busy[0].process_cpu
+    else:
+        return "script work"
+    if gui_cpu * 2 >= wall:
+        return "script work"
+    # The GUI thread was off the CPU without a blocking call. If the other
+    # threads of this process were burning CPU meanwhile, they held the GIL.
+    if (all_cpu - gui_cpu) * 10 >= wall * 3:
+        return "GIL contention"
+    return "off-CPU wait"
 
 
 def _thread_cpu_clock(ident: int) -> Callable[[], int] | None:

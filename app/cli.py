@@ -36,6 +36,7 @@ class RunOptions:
     answers: dict[str, str] = field(default_factory=dict)
     remotes: dict[str, Path] = field(default_factory=dict)
     show_threads: bool = False
+    trace: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-threads",
         action="store_true",
         help="prefix each printed line with its thread's name",
+    )
+    run.add_argument(
+        "--trace",
+        type=Path,
+        metavar="FILE.json",
+        help="write the timeline as Chrome-trace JSON (open it in Perfetto)",
     )
     return parser
 
@@ -141,6 +148,7 @@ def parse(argv: list[str]) -> RunOptions | AppOptions:
                 answers=_pairs(ns.answer, "--answer"),
                 remotes=remotes,
                 show_threads=ns.show_threads,
+                trace=ns.trace,
             )
     except UsageError as exc:
         parser.error(str(exc))

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, TextIO
 from runtime import Penalty, ProjectError, Simulation, load_project
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.cli import RunOptions
     from runtime import ErrorReport, OutputLine, StallReport, TimerHandle
 
@@ -113,6 +115,8 @@ def run_headless(
         reporter.write_err(_busy_report(sim, options.timeout))
     watchdog.cancel()  # the loop noticed; shutdown is bounded on its own
     ended = sim.shutdown(SHUTDOWN_S)
+    if options.trace is not None:
+        _export_trace(sim, options.trace, reporter)
     del app
     if not ended:
         reporter.write_err(
@@ -120,6 +124,15 @@ def run_headless(
         )
         _hard_exit(code, out, err)
     return code
+
+
+def _export_trace(sim: Simulation, path: Path, reporter: HeadlessReporter) -> None:
+    try:
+        count = sim.tracer.export_chrome(str(path))
+    except OSError as exc:
+        reporter.write_err(f"visionsim: cannot write the trace: {exc}")
+        return
+    reporter.write_err(f"visionsim: wrote {count} trace events to {path}")
 
 
 def _read_script(path: os.PathLike[str]) -> str:

@@ -47,6 +47,7 @@ class Gateway:
             sim.tracer,
             process=f"Gateway {name}",
             scope=GATEWAY,
+            thread_prefix=f"gateway-{name}",
         )
         self.projects: dict[str, Project] = {}
         self.scopes: dict[str, ScriptScope] = {}

@@ -146,6 +146,8 @@ class Workers:
         Idle counting, the error sink and the timeline.
     process, scope
         Timeline process name (``"Client 3f2a…"``) and ``"client"``/``"gateway"``.
+    thread_prefix
+        Task threads are named ``<prefix>-<id>`` (Java's default is ``Thread``).
     """
 
     def __init__(
@@ -157,6 +159,7 @@ class Workers:
         *,
         process: str,
         scope: str,
+        thread_prefix: str = "Thread",
     ) -> None:
         pool.setMaxThreadCount(max(pool.maxThreadCount(), MAX_THREADS))
         self._pool = pool
@@ -165,6 +168,7 @@ class Workers:
         self._tracer = tracer
         self._process = process
         self._scope = scope
+        self._thread_prefix = thread_prefix
         self._lock = threading.Lock()
         self._running: dict[int, Task] = {}
         self._accepting = True
@@ -191,7 +195,7 @@ class Workers:
         if not self._accepting:
             raise RuntimeError("the simulation is shutting down")
         tid = next_thread_id()
-        name = f"Thread-{tid}"
+        name = f"{self._thread_prefix}-{tid}"
         ctx = context.ExecContext(tid, name, self._scope, description, origin)
         task = Task(tid, name, description, ctx, started_at=time.time())
         label = f"{name}: {description}" if description else name

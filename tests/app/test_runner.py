@@ -123,7 +123,7 @@ def test_gateway_scope_runs_off_the_gui_thread_without_invoke_later(
     code, out, err = run_main("run", script, "--scope", "gateway")
     assert (code, err) == (0, "")
     name, flags = out.splitlines()[-2:]
-    assert name.startswith("Thread-")
+    assert name.startswith("gateway-local-")
     assert flags == "False False"
 
 
@@ -182,3 +182,16 @@ def test_app_without_display_runs_the_demo_headless() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "no display found" in proc.stdout
     assert "sendBack runs on AWT-EventQueue-0: sum = 10" in proc.stdout
+
+
+def test_trace_option_writes_chrome_trace_json(tmp_path: Path) -> None:
+    import json
+
+    out_file = tmp_path / "run.trace.json"
+    code, _, err = run_main("run", MANUAL, "--trace", str(out_file))
+    assert code == 0
+    assert f"to {out_file}" in err
+    events = json.loads(out_file.read_text())["traceEvents"]
+    lanes = {e["args"]["name"] for e in events if e.get("name") == "thread_name"}
+    assert "AWT-EventQueue-0" in lanes
+    assert any(name.endswith(": manual example") for name in lanes)

@@ -74,7 +74,7 @@ def test_gateway_script_runs_on_a_gateway_thread(
     )
     assert sim.wait_idle(5)
     line = [ln for ln in sim.output.history() if ln.scope == "gateway"][-1]
-    assert line.text.startswith("Thread-")
+    assert line.text.startswith("gateway-local-")
     assert line.thread == line.text.strip()
     [report] = sim.errors.reports()
     assert report.exc_type == "AttributeError"

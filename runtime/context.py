@@ -21,6 +21,56 @@ CLIENT = "client"
 GATEWAY = "gateway"
 
 
+class Flag:
+    """A set/clear/wait flag: ``threading.Event``'s API at a fraction of its cost.
+
+    An Event is a Condition over a Lock (about 2 us to create); this is two
+    bare locks (about 0.2 us), which matters because every async task needs
+    two (done, interrupted). ``_gate`` is held while the flag is down, so
+    waiting is a timed acquire; ``_mutex`` serialises set and clear.
+    """
+
+    __slots__ = ("_gate", "_is_set", "_mutex")
+
+    def __init__(self) -> None:
+        self._is_set = False
+        self._gate = threading.Lock()
+        self._gate.acquire()
+        self._mutex = threading.Lock()
+
+    def is_set(self) -> bool:
+        """Whether the flag is up. Thread: any."""
+        return self._is_set
+
+    def set(self) -> None:
+        """Raise the flag and wake every waiter. Thread: any."""
+        with self._mutex:
+            if not self._is_set:
+                self._is_set = True
+                self._gate.release()
+
+    def clear(self) -> None:
+        """Lower the flag. Thread: any."""
+        with self._mutex:
+            if self._is_set:
+                self._gate.acquire()
+                self._is_set = False
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until the flag is up or ``timeout`` s pass; returns the flag."""
+        if self._is_set:
+            return True
+        if timeout is None:
+            got = self._gate.acquire()
+        elif timeout <= 0:
+            got = self._gate.acquire(blocking=False)
+        else:
+            got = self._gate.acquire(timeout=timeout)
+        if got:
+            self._gate.release()  # let the next waiter through
+        return got or self._is_set
+
+
 @dataclass(slots=True)
 class ExecContext:
     """What a thread is, for the simulation.
@@ -44,10 +94,12 @@ class ExecContext:
     scope: str
     description: str | None = None
     started_from: Origin | None = None
-    interrupted: threading.Event = field(default_factory=threading.Event)
+    interrupted: Flag = field(default_factory=Flag)
 
 
-_local = threading.local()
+#: Holds ``.ctx`` per thread; hot paths read it directly instead of calling
+#: :func:`current`.
+thread_local = threading.local()
 
 
 def current() -> ExecContext:
@@ -56,17 +108,17 @@ def current() -> ExecContext:
     Thread: any.
     """
     try:
-        ctx: ExecContext = _local.ctx
+        ctx: ExecContext = thread_local.ctx
     except AttributeError:
         thread = threading.current_thread()
         ctx = ExecContext(threading.get_ident(), thread.name, "unknown")
-        _local.ctx = ctx
+        thread_local.ctx = ctx
     return ctx
 
 
 def bind(ctx: ExecContext | None) -> None:
     """Bind ``ctx`` to the calling thread (``None`` unbinds). Thread: any."""
     if ctx is None:
-        _local.__dict__.pop("ctx", None)
+        thread_local.__dict__.pop("ctx", None)
     else:
-        _local.ctx = ctx
+        thread_local.ctx = ctx

@@ -10,8 +10,17 @@ events Qt has pending (Swing's ``invokeLater`` semantics). Delayed calls wait
 in a heap on the GUI thread behind one precise ``QTimer`` and are checked
 against the monotonic clock, so none runs early.
 
-The lock protects ``_ready`` appends paired with the ``_wake_pending`` flag and
-the hand-over list of delayed calls; the heap and the timer are GUI-thread only.
+The hot path is shaped by measurement (bench/dispatch.py): each call is five
+flat deque slots (no per-call tuple for the garbage collector to track); a
+producer takes the lock only to set ``_wake_pending``; the activity counter
+holds one unit per scheduled drain, not one per call; the timeline records
+every call while the queue is short (the teaching case) and aggregates the
+rest of a flood into one span per drain. The lock protects setting
+``_wake_pending`` and the hand-over list of delayed calls; the heap and the
+timer are GUI-thread only. The unlocked ``_wake_pending`` read is safe under
+the GIL: a producer appends *before* it reads the flag, and a drain clears
+the flag *before* it counts the queue, so every call is either counted by a
+running drain or sees the flag down and schedules a new one.
 """
 
 from __future__ import annotations
@@ -22,29 +31,29 @@ import math
 import threading
 import time
 from collections import deque
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from runtime import context
+from runtime.context import thread_local
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from types import CodeType, FrameType
 
     from runtime.activity import Activity
     from runtime.errors import ErrorSink
-    from runtime.sources import Origin
     from runtime.stall import StallMonitor
     from runtime.trace import Tracer
 
 DEFAULT_BUDGET_MS = 5.0
-
-
-class _Call(NamedTuple):
-    fn: Callable[[], object]
-    seq: int
-    origin: Origin | None
-    source: str
+#: Calls queued beyond this many are not traced one by one (floods).
+TRACE_EACH_LIMIT = 64
+# fn, origin code, origin f_lasti, context, tag; the tag is the source name,
+# or (source, flow id) for a call traced one by one (rare under a flood).
+_SLOTS = 5
+_TRACE_EACH_SLOTS = TRACE_EACH_LIMIT * _SLOTS
 
 
 class GuiDispatcher(QObject):
@@ -55,7 +64,7 @@ class GuiDispatcher(QObject):
     Parameters
     ----------
     activity
-        Counts each call from post until it has run (idle detection).
+        Counts scheduled drains and delayed calls (idle detection).
     errors
         Where a call's uncaught exception is reported.
     tracer, stall
@@ -83,16 +92,18 @@ class GuiDispatcher(QObject):
         self._stall = stall
         self._budget_ns = int(budget_ms * 1e6)
         self._lock = threading.Lock()
-        self._ready: deque[_Call] = deque()
-        self._incoming_delayed: list[tuple[float, int, _Call]] = []
-        self._delayed: list[tuple[float, int, _Call]] = []
+        self._ready: deque[Any] = deque()
+        self._incoming_delayed: list[tuple[float, int, tuple[Any, ...]]] = []
+        self._delayed: list[tuple[float, int, tuple[Any, ...]]] = []
         self._wake_pending = False
         self._seq = itertools.count(1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._drain)
-        self._wake_requested.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._wake_requested.connect(
+            self._on_wake_requested, Qt.ConnectionType.QueuedConnection
+        )
 
     def is_gui_thread(self) -> bool:
         """Whether the caller runs on the GUI thread. Thread: any."""
@@ -106,100 +117,178 @@ class GuiDispatcher(QObject):
     @property
     def pending(self) -> int:
         """Calls queued or delayed and not yet run. Thread: any."""
-        with self._lock:
-            return len(self._ready) + len(self._incoming_delayed) + len(self._delayed)
+        return (
+            len(self._ready) // _SLOTS
+            + len(self._incoming_delayed)
+            + len(self._delayed)
+        )
 
     def post(
         self,
         fn: Callable[[], object],
         delay_ms: float = 0,
-        origin: Origin | None = None,
+        caller: FrameType | None = None,
         source: str = "invokeLater",
     ) -> None:
         """Run ``fn()`` on the GUI thread after pending events (+ ``delay_ms``).
 
         Never runs ``fn`` before returning, whatever the calling thread.
-        Equal deadlines run in posting order. ``origin`` is where the call was
-        scheduled from (for error reports); ``source`` names the mechanism.
+        Equal deadlines run in posting order. ``caller`` is the frame that
+        scheduled the call (named in error reports and stall attribution);
+        ``source`` names the mechanism (``invokeLater``, ``onSuccess``…).
 
         Thread: any.
         """
-        seq = next(self._seq)
-        call = _Call(fn, seq, origin, source)
-        self._activity.add()
-        if self._tracer.enabled:
-            self._tracer.record(
-                "s", context.current().lane, source, _name_of(fn), flow_id=seq
-            )
-        with self._lock:
-            if delay_ms > 0:
-                deadline = time.monotonic() + delay_ms / 1000.0
-                self._incoming_delayed.append((deadline, seq, call))
-            else:
-                self._ready.append(call)
-            if self._wake_pending:
-                return
-            self._wake_pending = True
-        self._wake_requested.emit()
-
-    @Slot()
-    def _drain(self) -> None:
-        with self._lock:
-            self._wake_pending = False
-            incoming, self._incoming_delayed = self._incoming_delayed, []
-        for item in incoming:
-            heapq.heappush(self._delayed, item)
-        self._release_due()
-        self._run_ready()
-        self._arm_timer()
-
-    def _release_due(self) -> None:
-        now = time.monotonic()
-        delayed = self._delayed
-        while delayed and delayed[0][0] <= now:
-            self._ready.append(heapq.heappop(delayed)[2])
-
-    def _run_ready(self) -> None:
+        try:
+            ctx = thread_local.ctx
+        except AttributeError:
+            ctx = context.current()
+        # f_lasti, not f_lineno: the line is looked up only if a report needs it.
+        code, lasti = (None, 0) if caller is None else (caller.f_code, caller.f_lasti)
         ready = self._ready
-        budget_end = time.perf_counter_ns() + self._budget_ns
-        ran = 0
-        # Only what was queued when this turn started: later posts wait for
-        # the next turn, after the events Qt has pending now.
-        for _ in range(len(ready)):
-            self._run_one(ready.popleft())
-            ran += 1
-            if time.perf_counter_ns() >= budget_end:
-                break
-        if ran:
-            self._activity.done(ran)
-        if ready:
+        tag: str | tuple[str, int] = source
+        if self._tracer.enabled and len(ready) < _TRACE_EACH_SLOTS:
+            tag = (source, self._trace_post(fn, ctx, source))
+        if delay_ms > 0:
+            self._post_delayed((fn, code, lasti, ctx, tag), delay_ms)
+            return
+        ready.extend((fn, code, lasti, ctx, tag))
+        if not self._wake_pending:
             self._request_wake()
 
-    def _run_one(self, call: _Call) -> None:
-        stall = self._stall
-        t0 = stall.begin(call.fn)
-        try:
-            call.fn()
-        except Exception as exc:
-            self._errors.report_exception(exc, call.source, call.origin)
-        t1 = stall.end(t0)
-        if self._tracer.enabled:
-            self._tracer.record(
-                "X",
-                stall.gui_lane,
-                call.source,
-                _name_of(call.fn),
-                ts=t0,
-                duration=t1 - t0,
-                flow_id=call.seq,
-            )
+    def _trace_post(
+        self, fn: Callable[[], object], ctx: context.ExecContext, source: str
+    ) -> int:
+        tracer = self._tracer
+        flow = tracer.next_seq()
+        name = _name_of(fn)
+        now = time.perf_counter_ns()
+        tracer.append_raw((flow, "s", now, ctx.lane, source, name, 0, flow, None))
+        return flow
+
+    def _post_delayed(self, call: tuple[Any, ...], delay_ms: float) -> None:
+        deadline = time.monotonic() + delay_ms / 1000.0
+        self._activity.add()  # released once the call is moved to the queue
+        with self._lock:
+            self._incoming_delayed.append((deadline, next(self._seq), call))
+        self._request_wake()
 
     def _request_wake(self) -> None:
         with self._lock:
             if self._wake_pending:
                 return
             self._wake_pending = True
+        self._activity.add()  # held until the drain this wake causes has run
         self._wake_requested.emit()
+
+    @Slot()
+    def _on_wake_requested(self) -> None:
+        try:
+            self._drain()
+        finally:
+            self._activity.done()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self._drain()
+
+    def _drain(self) -> None:
+        with self._lock:
+            self._wake_pending = False
+            incoming, self._incoming_delayed = self._incoming_delayed, []
+        for item in incoming:
+            heapq.heappush(self._delayed, item)
+        released = self._release_due()
+        self._run_ready()
+        if self._ready:
+            self._request_wake()
+        if released:
+            self._activity.done(released)
+        self._arm_timer()
+
+    def _release_due(self) -> int:
+        now = time.monotonic()
+        delayed = self._delayed
+        released = 0
+        while delayed and delayed[0][0] <= now:
+            self._ready.extend(heapq.heappop(delayed)[2])
+            released += 1
+        return released
+
+    def _run_ready(self) -> None:
+        """Run the calls queued when this turn started, within the budget."""
+        ready = self._ready
+        calls = len(ready) // _SLOTS
+        if not calls:
+            return
+        popleft = ready.popleft
+        clock = time.perf_counter_ns
+        stall = self._stall
+        long_ns = stall.long_ns
+        tracer = self._tracer
+        gui_lane = stall.gui_lane
+        slot = stall.begin_batch()
+        start = t1 = clock()
+        budget_end = start + self._budget_ns
+        untraced = 0
+        try:
+            for _ in range(calls):
+                fn = popleft()
+                code = popleft()
+                lasti = popleft()
+                ctx = popleft()
+                tag = popleft()
+                slot[1] = fn
+                slot[2] = stall.blocked_ns
+                slot[0] = t0 = t1
+                try:
+                    fn()
+                except Exception as exc:
+                    source = tag if tag.__class__ is str else tag[0]
+                    self._report(exc, source, code, lasti, ctx)
+                t1 = clock()
+                if t1 - t0 >= long_ns:
+                    stall.finish_unit(slot, t1)
+                if tag.__class__ is str:
+                    untraced += 1
+                else:
+                    source, flow = tag
+                    name = _name_of(fn)
+                    event = (tracer.next_seq(), "X", t0, gui_lane, source, name)
+                    tracer.append_raw((*event, t1 - t0, flow, None))
+                if t1 >= budget_end:
+                    break
+        finally:
+            stall.end_batch()
+        if untraced and tracer.enabled:
+            tracer.append_raw(
+                (
+                    tracer.next_seq(),
+                    "X",
+                    start,
+                    gui_lane,
+                    "invokeLater",
+                    f"{untraced} more invokeLater calls",
+                    t1 - start,
+                    0,
+                    None,
+                )
+            )
+
+    def _report(
+        self,
+        exc: Exception,
+        source: str,
+        code: CodeType | None,
+        lasti: int,
+        ctx: context.ExecContext,
+    ) -> None:
+        origin: tuple[tuple[CodeType, int], ...] = ()
+        if code is not None:
+            origin = ((code, _line_at(code, lasti)),)
+        if ctx.started_from:
+            origin += ctx.started_from
+        self._errors.report_exception(exc, source, origin)
 
     def _arm_timer(self) -> None:
         if not self._delayed:
@@ -213,3 +302,11 @@ class GuiDispatcher(QObject):
 
 def _name_of(fn: Callable[..., object]) -> str:
     return getattr(fn, "__qualname__", None) or type(fn).__name__
+
+
+def _line_at(code: CodeType, lasti: int) -> int:
+    """The source line of the instruction at byte offset ``lasti``."""
+    for start, end, line in code.co_lines():
+        if start <= lasti < end and line is not None:
+            return line
+    return code.co_firstlineno

@@ -1,8 +1,12 @@
 """The per-thread timeline: a bounded, lock-free event log with Chrome-trace export.
 
-Events are small tuples appended to a ``deque(maxlen=capacity)``; CPython makes
+Events are plain tuples appended to a ``deque(maxlen=capacity)``; CPython makes
 ``deque.append`` and ``next(itertools.count)`` atomic, so any thread records
-without a lock, and memory stays bounded (the oldest events fall off). Each
+without a lock, and memory stays bounded (the oldest events fall off). Plain
+tuples of strings and numbers matter: the garbage collector stops tracking
+them, where a full ring of NamedTuples would make every full collection
+scan 200k objects with the GIL held. They become :class:`TraceEvent` only
+when read. Each
 event sits on a *lane*: one per simulated thread (the GUI thread, every async
 task, every gateway thread), named when the lane is registered. Export writes
 Chrome-trace JSON that Perfetto and chrome://tracing open, with flow arrows
@@ -22,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 DEFAULT_CAPACITY = 200_000
+MAX_LANES = 20_000
 
 
 class TraceEvent(NamedTuple):
@@ -56,11 +61,16 @@ class Tracer:
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
         self.enabled = True
-        self._events: deque[TraceEvent] = deque(maxlen=capacity)
-        self._seq = itertools.count()
+        self._events: deque[tuple[object, ...]] = deque(maxlen=capacity)
+        self._seq = itertools.count(1)  # 0 means "no flow"
         self._t0 = time.perf_counter_ns()
         self._lanes: dict[int, Lane] = {}
         self._lanes_lock = threading.Lock()
+        #: The hot path for :mod:`runtime.dispatch`: append a raw event tuple
+        #: ``(seq, phase, ts_abs_ns, lane, category, name, duration, flow, args)``
+        #: with ``seq = next_seq()``. Thread: any.
+        self.append_raw = self._events.append
+        self.next_seq = self._seq.__next__
 
     @property
     def t0(self) -> int:
@@ -75,6 +85,8 @@ class Tracer:
         """Name a lane (a simulated thread). Thread: any."""
         with self._lanes_lock:
             self._lanes[lane] = Lane(process, name)
+            if len(self._lanes) > MAX_LANES:  # oldest task lanes first
+                del self._lanes[next(iter(self._lanes))]
 
     def lanes(self) -> dict[int, Lane]:
         """A copy of the lane names. Thread: any."""
@@ -96,9 +108,9 @@ class Tracer:
         """Append one event. ``ts`` is absolute ``perf_counter_ns``. Thread: any."""
         if not self.enabled:
             return
-        when = (time.perf_counter_ns() if ts is None else ts) - self._t0
+        when = time.perf_counter_ns() if ts is None else ts
         self._events.append(
-            TraceEvent(
+            (
                 next(self._seq),
                 phase,
                 when,
@@ -114,16 +126,18 @@ class Tracer:
     def events(self, after_seq: int = -1) -> list[TraceEvent]:
         """Events with ``seq > after_seq``, oldest first. Thread: any."""
         snapshot = list(self._events)
-        if after_seq < 0:
-            return snapshot
         lo, hi = 0, len(snapshot)
-        while lo < hi:
+        while after_seq >= 0 and lo < hi:
             mid = (lo + hi) // 2
-            if snapshot[mid].seq <= after_seq:
+            if snapshot[mid][0] <= after_seq:  # type: ignore[operator]
                 lo = mid + 1
             else:
                 hi = mid
-        return snapshot[lo:]
+        t0 = self._t0
+        return [
+            TraceEvent(s, ph, ts - t0, *rest)  # type: ignore[arg-type,operator]
+            for s, ph, ts, *rest in snapshot[lo:]
+        ]
 
     def clear(self) -> None:
         """Drop every event (lane names stay). Thread: any."""

@@ -66,8 +66,8 @@ class Task:
     description: str | None
     ctx: context.ExecContext
     started_at: float = 0.0
-    _started: threading.Event = field(default_factory=threading.Event)
-    _done: threading.Event = field(default_factory=threading.Event)
+    is_started: bool = False
+    _done: context.Flag = field(default_factory=context.Flag)
     terminated: bool = False
     waiting: str | None = None
 
@@ -75,11 +75,6 @@ class Task:
     def is_alive(self) -> bool:
         """True from start until the function returned or raised."""
         return not self._done.is_set()
-
-    @property
-    def is_started(self) -> bool:
-        """True once the pool thread began running the function."""
-        return self._started.is_set()
 
     @property
     def elapsed(self) -> float:
@@ -220,7 +215,7 @@ class Workers:
         source: str,
     ) -> None:
         context.bind(task.ctx)
-        task._started.set()
+        task.is_started = True
         tracer = self._tracer
         tracer.record("B", task.id, "task", fn_name(fn))
         try:

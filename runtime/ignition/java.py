@@ -10,11 +10,12 @@ shims map those names onto the simulation. ``invokeAsynchronous`` returns a
 from __future__ import annotations
 
 import enum
+import sys
 import time
 import types
 from typing import TYPE_CHECKING
 
-from runtime import context, java_errors, sources
+from runtime import context, java_errors
 from runtime.workers import interruptible_sleep
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
                 fn = getattr(runnable, "run", runnable)
                 if not callable(fn):
                     raise TypeError("invokeLater() needs a Runnable or callable")
-                dispatcher.post(fn, 0, sources.capture_origin(1))
+                dispatcher.post(fn, 0, sys._getframe(1), "SwingUtilities.invokeLater")
 
             @staticmethod
             def isEventDispatchThread() -> bool:

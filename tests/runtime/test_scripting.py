@@ -183,3 +183,26 @@ def test_get_project_name_and_client_id(client: ClientSession) -> None:
     client_id = util.getClientId()
     assert len(client_id) == 8
     assert int(client_id, 16) >= 0
+
+
+def test_invoke_later_error_names_the_line_that_scheduled_it(
+    sim: Simulation, client: ClientSession
+) -> None:
+    run(
+        client,
+        """
+        def update():
+            raise ValueError("stale")
+
+        x = 1
+        system.util.invokeLater(update)
+        """,
+        name="Main/Table.propertyChange",
+    )
+    assert sim.wait_idle(5)
+    [report] = sim.errors.reports()
+    assert str(report.location) == "Main/Table.propertyChange, line 3"
+    assert report.scheduled_from is not None
+    assert 'File "Main/Table.propertyChange", line 6, in <module>' in (
+        report.scheduled_from
+    )

@@ -33,7 +33,7 @@ import time
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
 from runtime import context
 from runtime.context import thread_local
@@ -73,8 +73,6 @@ class GuiDispatcher(QObject):
         The most time one drain spends before yielding to Qt.
     """
 
-    _wake_requested = Signal()  # () -- queued: always delivered by the loop
-
     def __init__(
         self,
         activity: Activity,
@@ -101,9 +99,7 @@ class GuiDispatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._wake_requested.connect(
-            self._on_wake_requested, Qt.ConnectionType.QueuedConnection
-        )
+        self._timer_armed = False
 
     def is_gui_thread(self) -> bool:
         """Whether the caller runs on the GUI thread. Thread: any."""
@@ -179,7 +175,11 @@ class GuiDispatcher(QObject):
                 return
             self._wake_pending = True
         self._activity.add()  # held until the drain this wake causes has run
-        self._wake_requested.emit()
+        # A zero-delay single shot with a context object is a queued call on
+        # the GUI thread from any thread, and costs a quarter of a signal emit
+        # (reference/qt-dispatch-baselines.md); it is deferred even when
+        # posted from the GUI thread itself.
+        QTimer.singleShot(0, self, self._on_wake_requested)
 
     @Slot()
     def _on_wake_requested(self) -> None:
@@ -292,8 +292,11 @@ class GuiDispatcher(QObject):
 
     def _arm_timer(self) -> None:
         if not self._delayed:
-            self._timer.stop()
+            if self._timer_armed:
+                self._timer.stop()
+                self._timer_armed = False
             return
+        self._timer_armed = True
         wait_s = self._delayed[0][0] - time.monotonic()
         # ceil: a timer that fires on time finds the call due; an early one
         # (ms rounding) finds it not due and simply re-arms.

@@ -54,9 +54,10 @@ class HeadlessReporter:
         text = line.text
         if self._show_threads:
             text = f"[{line.thread}] {text}"
+        stream = self._err if line.is_error else self._out
         with self._lock:
-            self._out.write(text)
-            self._out.flush()
+            stream.write(text)
+            stream.flush()
 
     def on_error(self, report: ErrorReport) -> None:
         """Print an error report to stderr."""
@@ -110,6 +111,7 @@ def run_headless(
         sim.gateway.run_script(project.name, source, name, "Script Console")
     left = options.timeout - (time.monotonic() - started)
     idle = sim.wait_idle(max(0.0, left))
+    sim.bus.flush_unobserved()  # failed requests nobody looked at are errors
     code = _exit_code(sim, idle, options.strict)
     if not idle:
         reporter.write_err(_busy_report(sim, options.timeout))

@@ -7,16 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 from runtime.context import CLIENT
 from runtime.ignition import ScopeServices, build_modules
+from runtime.messaging import GuiExecutor, HandlerSet, ScopeMessenger
 from runtime.scripting import ScriptScope
-from runtime.workers import Workers, new_pool
+from runtime.workers import FifoPool, Workers, new_pool
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from PySide6.QtCore import QThreadPool
 
     from runtime.gateway import Gateway
-    from runtime.project import Project
+    from runtime.messaging import Executor
+    from runtime.project import HandlerSpec, Project
     from runtime.simulation import Simulation
 
 
@@ -30,7 +32,7 @@ class ClientSession:
     project, gateway
         What it runs and where it is connected.
     host_name, user_name, roles
-        The session's identity (message filters use them).
+        The session's identity (sendMessage filters use them).
     pool
         Thread pool for the client's async tasks; a fresh one by default.
     """
@@ -51,16 +53,20 @@ class ClientSession:
         self.gateway = gateway
         self.host_name = host_name
         self.user_name = user_name
-        self.roles = roles
+        self.roles = tuple(roles)
         self._sim = sim
+        self._process = f"Client {self.client_id} ({project.name})"
         self.workers = Workers(
             pool or new_pool(),
             sim.activity,
             sim.errors,
             sim.tracer,
-            process=f"Client {self.client_id} ({project.name})",
+            process=self._process,
             scope=CLIENT,
         )
+        self.shared_pool = self._fifo(f"client-{self.client_id}-shared")
+        self.dedicated: dict[str, FifoPool] = {}
+        messenger = ScopeMessenger(sim, gateway, self._run_callback)
         svc = ScopeServices(
             CLIENT,
             project.name,
@@ -68,10 +74,47 @@ class ClientSession:
             sim.stall,
             sim.dispatcher,
             self.client_id,
+            messenger,
         )
         self.scope = ScriptScope(
             CLIENT, project.name, build_modules(svc), sim.output, sim.errors
         )
+        events = project.client_events
+        self.handlers = HandlerSet(
+            sim,
+            self.scope,
+            events.message_handlers,
+            label=f"{project.name}/client-events",
+            yaml_path=events.path,
+            executor_for=self._executor,
+        )
+
+    def _fifo(self, name: str) -> FifoPool:
+        sim = self._sim
+        return FifoPool(
+            name,
+            1,
+            sim.activity,
+            sim.errors,
+            sim.tracer,
+            process=self._process,
+            scope=CLIENT,
+        )
+
+    def _executor(self, spec: HandlerSpec) -> Executor:
+        if spec.threading == "EDT":
+            return GuiExecutor(self._sim)
+        if spec.threading == "Dedicated":
+            pool = self._fifo(f"client-{self.client_id}-{spec.name}")
+            self.dedicated[spec.name] = pool
+            return pool
+        return self.shared_pool
+
+    def _run_callback(
+        self, fn: Callable[[object], object], argument: object, source: str
+    ) -> None:
+        """Request callbacks run on the GUI thread, like invokeLater."""
+        self._sim.dispatcher.post(lambda: fn(argument), source=source)
 
     def run_script(
         self, source: str, name: str, extra: Mapping[str, Any] | None = None
@@ -95,6 +138,16 @@ class ClientSession:
         if script.strip():
             self.run_script(script, f"{self.project.name}/client-events/startup")
 
+    def stop(self, timeout: float) -> bool:
+        """Run the shutdown script, then stop the client's threads."""
+        script = self.project.client_events.shutdown
+        if script.strip():
+            self.run_script(script, f"{self.project.name}/client-events/shutdown")
+        return self.shutdown(timeout)
+
     def shutdown(self, timeout: float) -> bool:
         """Interrupt the client's tasks and wait up to ``timeout`` s for them."""
-        return self.workers.shutdown(timeout)
+        ended = self.workers.shutdown(timeout)
+        for pool in [self.shared_pool, *self.dedicated.values()]:
+            ended = pool.shutdown(timeout) and ended
+        return ended

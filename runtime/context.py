@@ -95,6 +95,9 @@ class ExecContext:
     description: str | None = None
     started_from: Origin | None = None
     interrupted: Flag = field(default_factory=Flag)
+    #: Set when the simulation stops this thread: the InterruptedException
+    #: that follows is the stop working, not a script error.
+    terminated: bool = False
 
 
 #: Holds ``.ctx`` per thread; hot paths read it directly instead of calling

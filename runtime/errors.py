@@ -106,11 +106,12 @@ class ErrorSink:
         handled: bool = False,
     ) -> ErrorReport:
         """Report ``exc`` (with its traceback) and return the report."""
-        frames = sources.user_frames(exc.__traceback__)
-        lines = ["Traceback (most recent call last):\n"]
-        lines += traceback.StackSummary.from_list(frames).format()
-        lines += traceback.format_exception_only(type(exc), exc)
+        lines = _format_chain(exc)
         location = sources.traceback_location(exc.__traceback__)
+        cause = exc.__cause__
+        while location is None and cause is not None:  # e.g. a handler's error
+            location = sources.traceback_location(cause.__traceback__)
+            cause = cause.__cause__
         if location is None and isinstance(exc, SyntaxError) and exc.filename:
             location = sources.ScriptLocation(exc.filename, exc.lineno or 0)
         if isinstance(scheduled_from, tuple):
@@ -140,3 +141,27 @@ class ErrorSink:
             listeners = list(self._listeners)
         for listener in listeners:
             listener(report)
+
+
+def _format_chain(exc: BaseException) -> list[str]:
+    """Format ``exc`` and its causes like Python does, without runtime frames."""
+    chain = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        current = current.__cause__
+    lines: list[str] = []
+    for position, item in enumerate(reversed(chain)):
+        if position:
+            lines.append(
+                "\nThe above exception was the direct cause of the following "
+                "exception:\n\n"
+            )
+        frames = sources.user_frames(item.__traceback__)
+        if frames:
+            lines.append("Traceback (most recent call last):\n")
+            lines += traceback.StackSummary.from_list(frames).format()
+        lines += traceback.format_exception_only(type(item), item)
+    return lines

@@ -1,9 +1,10 @@
-"""The simulated gateway: hosts projects and runs gateway-scope scripts.
+"""The simulated gateway: hosts projects, runs gateway scripts and handlers.
 
-A gateway has its own worker pool (its threads are the gateway's, and its
-``invokeAsynchronous`` tasks appear on its own Running Scripts list) and one
-gateway scripting scope per project. Message handlers and the Gateway Network
-build on this (the gateway issue).
+A gateway has its own worker pool for ``invokeAsynchronous`` (its tasks appear
+on its own Running Scripts list), a bounded Shared pool for message handlers
+(FIFO: once every thread is busy the rest queue, as in Ignition), a thread per
+Dedicated handler, a thread for request callbacks, and one gateway scripting
+scope per project. Timer scripts run at a fixed delay on the shared pool.
 """
 
 from __future__ import annotations
@@ -12,14 +13,18 @@ from typing import TYPE_CHECKING
 
 from runtime.context import GATEWAY
 from runtime.ignition import ScopeServices, build_modules
+from runtime.messaging import HandlerSet, ScopeMessenger
 from runtime.scripting import ScriptScope
-from runtime.workers import Task, Workers, new_pool
+from runtime.workers import FifoPool, Task, Workers, new_pool
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QThreadPool
 
-    from runtime.project import Project
+    from runtime.project import HandlerSpec, Project, TimerSpec
     from runtime.simulation import Simulation
+    from runtime.workers import TimerHandle
+
+DEFAULT_SHARED_THREADS = 4
 
 
 class Gateway:
@@ -32,29 +37,61 @@ class Gateway:
     name
         The gateway's name on the Gateway Network.
     pool
-        Thread pool for gateway threads; a fresh one by default.
+        Thread pool for ``invokeAsynchronous``; a fresh one by default.
+    shared_threads
+        Size of the Shared message-handler pool.
     """
 
     def __init__(
-        self, sim: Simulation, name: str, pool: QThreadPool | None = None
+        self,
+        sim: Simulation,
+        name: str,
+        pool: QThreadPool | None = None,
+        shared_threads: int = DEFAULT_SHARED_THREADS,
     ) -> None:
         self.name = name
         self._sim = sim
+        process = f"Gateway {name}"
         self.workers = Workers(
             pool or new_pool(),
             sim.activity,
             sim.errors,
             sim.tracer,
-            process=f"Gateway {name}",
+            process=process,
             scope=GATEWAY,
             thread_prefix=f"gateway-{name}",
         )
+        self.shared_pool = self._fifo(f"gateway-{name}-shared", shared_threads)
+        self.callback_pool = self._fifo(f"gateway-{name}-callbacks", 1)
+        self.dedicated: dict[tuple[str, str], FifoPool] = {}
         self.projects: dict[str, Project] = {}
         self.scopes: dict[str, ScriptScope] = {}
+        self.handlers: dict[str, HandlerSet] = {}
+        self._timers: list[TimerHandle] = []
+        self._running = False
+
+    def _fifo(self, name: str, size: int) -> FifoPool:
+        sim = self._sim
+        return FifoPool(
+            name,
+            size,
+            sim.activity,
+            sim.errors,
+            sim.tracer,
+            process=f"Gateway {self.name}",
+            scope=GATEWAY,
+        )
 
     def add_project(self, project: Project) -> ScriptScope:
-        """Host ``project``; returns its gateway scripting scope."""
-        svc = ScopeServices(GATEWAY, project.name, self.workers, self._sim.stall)
+        """Host ``project``: its gateway scope and compiled message handlers.
+
+        Raises :class:`~runtime.project.ProjectError` for a handler that does
+        not compile. Thread: GUI only.
+        """
+        messenger = ScopeMessenger(self._sim, self, self._run_callback)
+        svc = ScopeServices(
+            GATEWAY, project.name, self.workers, self._sim.stall, messenger=messenger
+        )
         scope = ScriptScope(
             GATEWAY,
             project.name,
@@ -62,9 +99,30 @@ class Gateway:
             self._sim.output,
             self._sim.errors,
         )
+        events = project.gateway_events
+        self.handlers[project.name] = HandlerSet(
+            self._sim,
+            scope,
+            events.message_handlers,
+            label=f"{project.name}/gateway-events",
+            yaml_path=events.path,
+            executor_for=lambda spec: self._executor(project.name, spec),
+        )
         self.projects[project.name] = project
         self.scopes[project.name] = scope
         return scope
+
+    def _executor(self, project: str, spec: HandlerSpec) -> FifoPool:
+        if spec.threading == "Dedicated":
+            pool = self._fifo(f"gateway-{self.name}-{spec.name}", 1)
+            self.dedicated[(project, spec.name)] = pool
+            return pool
+        return self.shared_pool
+
+    def _run_callback(self, fn: object, argument: object, source: str) -> None:
+        """Run a request callback on the gateway's callback thread."""
+        assert callable(fn)
+        self.callback_pool.submit(lambda: fn(argument), source)
 
     def run_script(
         self, project: str, source: str, name: str, description: str | None = None
@@ -75,29 +133,77 @@ class Gateway:
         """
         scope = self.scopes[project]
         return self.workers.start(
-            scope.run,
-            (source, name),
-            None,
-            description or name,
-            source="script",
+            scope.run, (source, name), None, description or name, source="script"
         )
 
     def start(self) -> list[Task]:
-        """Run every hosted project's gateway startup script (each on a thread)."""
+        """Run startup scripts (each on a thread) and start timer scripts."""
+        self._running = True
         tasks = []
         for project in self.projects.values():
-            script = project.gateway_events.startup
-            if script.strip():
+            events = project.gateway_events
+            if events.startup.strip():
                 tasks.append(
                     self.run_script(
                         project.name,
-                        script,
+                        events.startup,
                         f"{project.name}/gateway-events/startup",
                         "Gateway startup script",
                     )
                 )
+            for timer in events.timers:
+                self._schedule_timer(project.name, timer)
         return tasks
 
+    def _schedule_timer(self, project: str, timer: TimerSpec) -> None:
+        scope = self.scopes[project]
+        name = f"{project}/gateway-events/timers/{timer.name}"
+
+        def tick() -> None:
+            if not self._running:
+                return
+            self.shared_pool.submit(lambda: run_and_reschedule(), f"timer {name}")
+
+        def run_and_reschedule() -> None:
+            try:
+                scope.run(timer.script, name)
+            finally:  # fixed delay: the next run is counted from this end
+                if self._running:
+                    self._timers.append(
+                        self._sim.timers.call_later(timer.delay_ms / 1000, tick)
+                    )
+
+        self._timers.append(self._sim.timers.call_later(timer.delay_ms / 1000, tick))
+
+    def stop_timers(self) -> None:
+        """Stop running timer scripts (a tick already running finishes)."""
+        self._running = False
+        for handle in self._timers:
+            handle.cancel()
+        self._timers.clear()
+
+    def run_shutdown_scripts(self, timeout: float) -> None:
+        """Stop timers and run each project's shutdown script (bounded wait)."""
+        self.stop_timers()
+        for project in self.projects.values():
+            script = project.gateway_events.shutdown
+            if script.strip():
+                task = self.run_script(
+                    project.name,
+                    script,
+                    f"{project.name}/gateway-events/shutdown",
+                    "Gateway shutdown script",
+                )
+                task.wait_done(timeout)
+
+    def pools(self) -> list[FifoPool]:
+        """Every handler pool: shared, callbacks, dedicated."""
+        return [self.shared_pool, self.callback_pool, *self.dedicated.values()]
+
     def shutdown(self, timeout: float) -> bool:
-        """Interrupt gateway tasks and wait up to ``timeout`` s for them."""
-        return self.workers.shutdown(timeout)
+        """Interrupt gateway tasks and wait up to ``timeout`` s for all threads."""
+        self.stop_timers()
+        ended = self.workers.shutdown(timeout)
+        for pool in self.pools():
+            ended = pool.shutdown(timeout) and ended
+        return ended

@@ -41,3 +41,78 @@ class InterruptedException(JavaException):
     """``java.lang.InterruptedException``: a sleep, join or wait was interrupted."""
 
     java_name = "java.lang.InterruptedException"
+
+
+class IllegalStateException(JavaRuntimeException):
+    """``java.lang.IllegalStateException``."""
+
+    java_name = "java.lang.IllegalStateException"
+
+
+class CancellationException(IllegalStateException):
+    """``java.util.concurrent.CancellationException``: a cancelled request."""
+
+    java_name = "java.util.concurrent.CancellationException"
+
+
+class TimeoutException(JavaException):
+    """``java.util.concurrent.TimeoutException``: a request ran out of time."""
+
+    java_name = "java.util.concurrent.TimeoutException"
+
+
+class MessageHandlerException(JavaException):
+    """Ignition's ``MessageHandlerException``: no such project or handler.
+
+    Full name ``com.inductiveautomation.ignition.common.script.message.
+    MessageHandlerException``.
+    """
+
+    java_name = (
+        "com.inductiveautomation.ignition.common.script.message.MessageHandlerException"
+    )
+
+
+class GatewayNetworkException(JavaException):
+    """A remote gateway could not be reached (faulted link)."""
+
+    java_name = "com.inductiveautomation.metro.api.GatewayNetworkException"
+
+
+class HandlerError(JavaException):
+    """A message handler raised: carries the handler's name and traceback.
+
+    The original exception is the ``__cause__``.
+    """
+
+    java_name = "com.inductiveautomation.ignition.common.script.message.HandlerError"
+
+    def __init__(self, message: str, handler_traceback: str = "") -> None:
+        super().__init__(message)
+        self.handler_traceback = handler_traceback
+
+
+def _java_modules() -> None:
+    """Name each class's module after its Java package.
+
+    Tracebacks then read ``java.util.concurrent.TimeoutException: ...`` as
+    in Ignition, not ``runtime.java_errors.TimeoutException``.
+    """
+    for cls in (
+        Throwable,
+        JavaException,
+        JavaRuntimeException,
+        InterruptedException,
+        IllegalStateException,
+        CancellationException,
+        TimeoutException,
+        MessageHandlerException,
+        GatewayNetworkException,
+        HandlerError,
+    ):
+        package, _, name = cls.java_name.rpartition(".")
+        cls.__module__ = package
+        cls.__qualname__ = name
+
+
+_java_modules()

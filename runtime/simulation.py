@@ -22,6 +22,8 @@ from runtime.client import ClientSession
 from runtime.dispatch import GuiDispatcher
 from runtime.errors import ErrorSink
 from runtime.gateway import Gateway
+from runtime.messaging import MessageBus
+from runtime.network import GatewayNetwork
 from runtime.output import OutputSink
 from runtime.stall import StallMonitor, StallThresholds
 from runtime.thread_guard import Penalty, ThreadGuard
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     from runtime.project import Project
 
 GUI_LANE = 1
+LOCAL_GATEWAY = "local"
+DEFAULT_REQUEST_TIMEOUT_S = 60.0
 
 
 class Simulation(QObject):
@@ -74,6 +78,10 @@ class Simulation(QObject):
             self.activity, self.errors, self.tracer, self.stall, parent=self
         )
         self.timers = TimerThread()
+        self.network = GatewayNetwork()
+        self.bus = MessageBus(self)
+        #: Default ``timeoutSec`` of sendRequest/sendRequestAsync (seconds).
+        self.request_timeout_s = DEFAULT_REQUEST_TIMEOUT_S
         self.gateways: dict[str, Gateway] = {}
         self.clients: list[ClientSession] = []
         self._idle_signal_pending = False
@@ -87,13 +95,25 @@ class Simulation(QObject):
     @property
     def gateway(self) -> Gateway:
         """The local gateway (created on first use)."""
-        return self.add_gateway("local")
+        if LOCAL_GATEWAY not in self.gateways:
+            self.gateways[LOCAL_GATEWAY] = Gateway(self, LOCAL_GATEWAY)
+        return self.gateways[LOCAL_GATEWAY]
 
     def add_gateway(self, name: str) -> Gateway:
-        """The gateway called ``name``, created if new."""
+        """The remote gateway called ``name``, created and linked if new."""
+        if name == LOCAL_GATEWAY:
+            return self.gateway
         if name not in self.gateways:
             self.gateways[name] = Gateway(self, name)
+            self.network.add(name)
         return self.gateways[name]
+
+    def add_remote(self, name: str, project: Project) -> Gateway:
+        """A remote gateway hosting ``project``, started (``--remote NAME=DIR``)."""
+        gateway = self.add_gateway(name)
+        gateway.add_project(project)
+        gateway.start()
+        return gateway
 
     def open_project(
         self, project: Project, startup_wait: float = 5.0, **identity: object
@@ -158,15 +178,37 @@ class Simulation(QObject):
         Returns whether every thread ended in time. Thread: GUI only.
         """
         deadline = time.monotonic() + timeout
+        for gateway in self.gateways.values():
+            gateway.stop_timers()
         everyone = [c.workers for c in self.clients] + [
             g.workers for g in self.gateways.values()
         ]
         for workers in everyone:  # interrupt all first, then wait
             workers.shutdown(0)
-        ended = all(w.shutdown(max(0.0, deadline - time.monotonic())) for w in everyone)
+        ended = True
+        parts: list[ClientSession | Gateway] = [*self.clients, *self.gateways.values()]
+        for part in parts:
+            left = max(0.0, deadline - time.monotonic())
+            ended = part.shutdown(left) and ended
         self.stall.stop_sampler()
         self.timers.stop()
         return ended
+
+    def stop(self, timeout: float = 2.0) -> bool:
+        """Close like a user would: shutdown scripts, then :meth:`shutdown`.
+
+        Thread: GUI only.
+        """
+        deadline = time.monotonic() + timeout
+        for client in self.clients:
+            script = client.project.client_events.shutdown
+            if script.strip():
+                client.run_script(
+                    script, f"{client.project.name}/client-events/shutdown"
+                )
+        for gateway in self.gateways.values():
+            gateway.run_shutdown_scripts(max(0.0, (deadline - time.monotonic()) / 2))
+        return self.shutdown(max(0.0, deadline - time.monotonic()))
 
     def _on_activity_idle(self) -> None:
         # Called on whichever thread finished the last work item. On the GUI

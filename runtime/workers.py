@@ -265,6 +265,115 @@ class Workers:
         return self._pool.waitForDone(int(timeout * 1000))
 
 
+class FifoPool:
+    """A fixed number of threads running jobs in submission order.
+
+    Message handlers run on these: a gateway's Shared pool (several threads,
+    so a slow handler holds one and the rest queue once all are busy), a
+    Dedicated handler's own thread (size 1: strict FIFO), a client's shared
+    background thread. Each pool thread keeps one simulated identity
+    (``<name>-<n>``, its own timeline lane) for its whole life. A job counts
+    as activity from submission until it has run.
+
+    Parameters
+    ----------
+    name
+        Thread name prefix, e.g. ``gateway-local-shared``.
+    size
+        How many threads run jobs at once.
+    activity, errors, tracer
+        Idle counting, the error sink (for a job that raises) and timeline.
+    process, scope
+        Timeline process name and ``"client"``/``"gateway"``.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        size: int,
+        activity: Activity,
+        errors: ErrorSink,
+        tracer: Tracer,
+        *,
+        process: str,
+        scope: str,
+    ) -> None:
+        self.name = name
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(max(1, size))
+        self._activity = activity
+        self._errors = errors
+        self._tracer = tracer
+        self._process = process
+        self._scope = scope
+        self._local = threading.local()
+        self._numbers = itertools.count(1)
+        self._lock = threading.Lock()
+        self._contexts: list[context.ExecContext] = []
+        self._queued = 0
+        self._running = 0
+
+    @property
+    def size(self) -> int:
+        """How many threads run jobs at once."""
+        return self._pool.maxThreadCount()
+
+    @property
+    def queued(self) -> int:
+        """Jobs waiting for a free thread. Thread: any."""
+        return self._queued
+
+    @property
+    def running(self) -> int:
+        """Jobs running now. Thread: any."""
+        return self._running
+
+    def submit(self, job: Callable[[], object], source: str = "handler") -> None:
+        """Queue ``job()``; it starts when a thread is free, in FIFO order."""
+        self._activity.add()
+        with self._lock:
+            self._queued += 1
+        self._pool.start(lambda: self._run(job, source))
+
+    def _run(self, job: Callable[[], object], source: str) -> None:
+        ctx: context.ExecContext | None = getattr(self._local, "ctx", None)
+        if ctx is None:
+            lane = next_thread_id()
+            ctx = context.ExecContext(
+                lane, f"{self.name}-{next(self._numbers)}", self._scope
+            )
+            self._local.ctx = ctx
+            with self._lock:
+                self._contexts.append(ctx)
+            self._tracer.name_lane(lane, self._process, ctx.thread_name)
+        context.bind(ctx)
+        with self._lock:
+            self._queued -= 1
+            self._running += 1
+        try:
+            job()
+        except BaseException as exc:
+            if not (ctx.terminated and isinstance(exc, InterruptedException)):
+                self._errors.report_exception(exc, source)
+        finally:
+            with self._lock:
+                self._running -= 1
+            self._activity.done()
+
+    def shutdown(self, timeout: float) -> bool:
+        """Drop queued jobs, interrupt running ones, wait up to ``timeout`` s."""
+        self._pool.clear()
+        with self._lock:
+            dropped, self._queued = self._queued, 0
+            contexts = list(self._contexts)
+        for ctx in contexts:
+            ctx.terminated = True
+            ctx.interrupted.set()
+        if dropped:
+            self._activity.done(dropped)
+        return self._pool.waitForDone(int(timeout * 1000))
+
+
 def fn_name(fn: Callable[..., object]) -> str:
     """A readable name for a callable (for timelines and reports)."""
     return getattr(fn, "__qualname__", None) or type(fn).__name__
@@ -282,17 +391,22 @@ class TimerHandle:
 
     __slots__ = ("cancelled", "deadline", "fn")
 
-    def __init__(self, deadline: float, fn: Callable[[], None]) -> None:
+    def __init__(self, deadline: float, fn: Callable[[], object]) -> None:
         self.deadline = deadline
-        self.fn = fn
+        self.fn: Callable[[], object] | None = fn
         self.cancelled = False
 
     def __lt__(self, other: TimerHandle) -> bool:
         return self.deadline < other.deadline
 
     def cancel(self) -> None:
-        """Do not run the callback. Thread: any."""
+        """Do not run the callback. Thread: any.
+
+        Drops the callback at once, so what it refers to (a request, say) is
+        not kept alive until the deadline passes.
+        """
         self.cancelled = True
+        self.fn = None
 
 
 class TimerThread:
@@ -305,18 +419,26 @@ class TimerThread:
     def __init__(self, name: str = "visionsim-timer") -> None:
         self._cond = threading.Condition()
         self._heap: list[TimerHandle] = []
+        self._compact_at = 4096
         self._stopped = False
         start_daemon_thread(name, self._loop)
 
-    def call_at(self, deadline: float, fn: Callable[[], None]) -> TimerHandle:
+    def call_at(self, deadline: float, fn: Callable[[], object]) -> TimerHandle:
         """Run ``fn`` on the timer thread at ``time.monotonic() >= deadline``."""
         handle = TimerHandle(deadline, fn)
         with self._cond:
+            if len(self._heap) > self._compact_at:
+                # Cancelled timeouts of finished requests pile up until their
+                # deadline; drop them once the heap doubles.
+                self._heap = [h for h in self._heap if not h.cancelled]
+                heapq.heapify(self._heap)
+                self._compact_at = max(4096, 2 * len(self._heap))
             heapq.heappush(self._heap, handle)
-            self._cond.notify()
+            if self._heap[0] is handle:  # only an earlier deadline needs a wake
+                self._cond.notify()
         return handle
 
-    def call_later(self, seconds: float, fn: Callable[[], None]) -> TimerHandle:
+    def call_later(self, seconds: float, fn: Callable[[], object]) -> TimerHandle:
         """Run ``fn`` on the timer thread after ``seconds``."""
         return self.call_at(time.monotonic() + seconds, fn)
 
@@ -341,4 +463,6 @@ class TimerThread:
                 if self._stopped:
                     return
                 handle = heapq.heappop(self._heap)
-            handle.fn()
+            fn = handle.fn
+            if fn is not None and not handle.cancelled:
+                fn()

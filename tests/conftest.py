@@ -85,3 +85,34 @@ def run_main(*args: str, timeout: float = 60) -> tuple[int, str, str]:
         check=False,
     )
     return proc.returncode, proc.stdout, proc.stderr
+
+
+def write_project(
+    root: Path,
+    name: str = "Proj",
+    *,
+    gateway_events: str = "",
+    client_events: str = "",
+) -> Path:
+    """Write a project folder with the given event-script YAML; returns it."""
+    from runtime.project import CLIENT_EVENTS, GATEWAY_EVENTS
+
+    folder = root / name
+    folder.mkdir(parents=True)
+    (folder / "project.json").write_text('{"title": "%s"}' % name)
+    for rel, text in ((GATEWAY_EVENTS, gateway_events), (CLIENT_EVENTS, client_events)):
+        if text:
+            path = folder / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text))
+    return folder
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Project]:
+    """Write and load a project: ``make_project(gateway_events=..., ...)``."""
+
+    def make(name: str = "Proj", **events: str) -> Project:
+        return load_project(write_project(tmp_path, name, **events))
+
+    return make

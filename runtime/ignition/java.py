@@ -182,8 +182,13 @@ def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
         RuntimeException=java_errors.JavaRuntimeException,
         InterruptedException=java_errors.InterruptedException,
     )
-    java = _module("java", lang=lang)
-    modules = {"java": java}
+    concurrent = _module(
+        "java.util.concurrent",
+        CancellationException=java_errors.CancellationException,
+        TimeoutException=java_errors.TimeoutException,
+    )
+    java = _module("java", lang=lang, util=_module("java.util", concurrent=concurrent))
+    modules = {"java": java, "com": _ignition_module()}
     if svc.dispatcher is not None:
         dispatcher = svc.dispatcher
 
@@ -204,6 +209,16 @@ def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
         swing = _module("javax.swing", SwingUtilities=SwingUtilities)
         modules["javax"] = _module("javax", swing=swing)
     return modules
+
+
+def _ignition_module() -> types.ModuleType:
+    """``com.inductiveautomation.ignition.common.script.message``."""
+    path = "com.inductiveautomation.ignition.common.script.message"
+    parts = path.split(".")
+    leaf = _module(path, MessageHandlerException=java_errors.MessageHandlerException)
+    for depth in range(len(parts) - 1, 0, -1):
+        leaf = _module(".".join(parts[:depth]), **{parts[depth]: leaf})
+    return leaf
 
 
 def _module(name: str, **attrs: object) -> types.ModuleType:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from runtime.dispatch import GuiDispatcher
+    from runtime.messaging import ScopeMessenger
     from runtime.stall import StallMonitor
     from runtime.workers import Workers
 
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
 class ScopeServices:
     """The simulation objects one scripting scope talks to.
 
-    ``dispatcher`` and ``client_id`` exist in client scope only.
+    ``dispatcher`` and ``client_id`` exist in client scope only;
+    ``messenger`` wherever messaging is wired (every scope a gateway or
+    client session builds).
     """
 
     kind: str
@@ -24,3 +27,4 @@ class ScopeServices:
     stall: StallMonitor
     dispatcher: GuiDispatcher | None = None
     client_id: str | None = None
+    messenger: ScopeMessenger | None = None

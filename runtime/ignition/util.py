@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from runtime import sources
 from runtime.ignition.java import JavaThread
+from runtime.ignition.messaging import MessagingFunctions
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -22,10 +23,11 @@ if TYPE_CHECKING:
     from runtime.ignition.services import ScopeServices
 
 
-class GatewayUtil:
+class GatewayUtil(MessagingFunctions):
     """``system.util`` functions available in every scope."""
 
     def __init__(self, svc: ScopeServices) -> None:
+        super().__init__(svc)
         self._svc = svc
 
     def invokeAsynchronous(

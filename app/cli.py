@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         "busy at the timeout) or 4 (bad usage or project).",
     )
     run.add_argument("script", type=Path, metavar="SCRIPT.py")
-    _common(run)
+    _common(run, default=argparse.SUPPRESS)  # do not undo options given first
     run.add_argument("--scope", choices=("client", "gateway"), default="client")
     run.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS")
     run.add_argument(
@@ -94,18 +95,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
         "--project",
         type=Path,
-        default=None,
+        default=default,
         metavar="DIR",
         help=f"project folder (default: {DEFAULT_PROJECT.name})",
     )
     parser.add_argument(
         "--remote",
         action="append",
-        default=[],
+        default=[] if default is None else default,
         metavar="NAME=DIR",
         help="a named gateway on the Gateway Network hosting DIR",
     )
@@ -116,8 +117,8 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number above 0: {text}")
     return value
 
 
@@ -136,8 +137,9 @@ def parse(argv: list[str]) -> RunOptions | AppOptions:
     parser = build_parser()
     ns = parser.parse_args(argv)
     try:
-        remotes = {k: Path(v) for k, v in _pairs(ns.remote, "--remote").items()}
-        project = ns.project or DEFAULT_PROJECT
+        remote_args = getattr(ns, "remote", None) or []
+        remotes = {k: Path(v) for k, v in _pairs(remote_args, "--remote").items()}
+        project = getattr(ns, "project", None) or DEFAULT_PROJECT
         if ns.command == "run":
             return RunOptions(
                 script=ns.script,
@@ -159,9 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``main.py`` and the ``visionsim`` console script."""
     options = parse(sys.argv[1:] if argv is None else argv)
     if isinstance(options, RunOptions):
-        from app.runner import run_headless
+        from app.runner import exit_now_if_threads_linger, run_headless
 
-        return run_headless(options)
+        code = run_headless(options)
+        exit_now_if_threads_linger(code)
+        return code
     from app.desktop import run_desktop
 
     return run_desktop(options)

@@ -12,7 +12,9 @@ thread forever, so a run never hangs.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import signal
 import sys
 import threading
 import time
@@ -21,12 +23,20 @@ from typing import TYPE_CHECKING, TextIO
 from runtime import Penalty, ProjectError, Simulation, load_project
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from app.cli import RunOptions
-    from runtime import ErrorReport, OutputLine, StallReport, TimerHandle
+    from runtime import (
+        ErrorReport,
+        OutputLine,
+        Project,
+        StallReport,
+        TimerHandle,
+    )
 
 EXIT_OK, EXIT_ERROR, EXIT_VIOLATION, EXIT_BUSY, EXIT_USAGE = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
 SHUTDOWN_S = 2.0
 WATCHDOG_GRACE_S = 2.0
 GATEWAY_STARTUP_S = 5.0
@@ -36,8 +46,8 @@ class HeadlessReporter:
     """Writes script output to stdout and problems to stderr, in order."""
 
     def __init__(self, out: TextIO, err: TextIO, *, show_threads: bool) -> None:
-        self._out = out
-        self._err = err
+        self._out: TextIO | None = out
+        self._err: TextIO | None = err
         self._show_threads = show_threads
         self._lock = threading.Lock()
 
@@ -54,10 +64,7 @@ class HeadlessReporter:
         text = line.text
         if self._show_threads:
             text = f"[{line.thread}] {text}"
-        stream = self._err if line.is_error else self._out
-        with self._lock:
-            stream.write(text)
-            stream.flush()
+        self._write(text, to_err=line.is_error)
 
     def on_error(self, report: ErrorReport) -> None:
         """Print an error report to stderr."""
@@ -70,17 +77,31 @@ class HeadlessReporter:
 
     def write_err(self, text: str) -> None:
         """Write to stderr, flushed. Thread: any."""
+        self._write(text if text.endswith("\n") else text + "\n", to_err=True)
+
+    def _write(self, text: str, *, to_err: bool) -> None:
+        # A closed pipe (``| head``) or a bad console is not the script's
+        # fault: stop writing to that stream and carry on.
         with self._lock:
-            self._err.write(text if text.endswith("\n") else text + "\n")
-            self._err.flush()
+            stream = self._err if to_err else self._out
+            if stream is None:
+                return
+            try:
+                stream.write(text)
+                stream.flush()
+            except (OSError, ValueError):
+                if to_err:
+                    self._err = None
+                else:
+                    self._out = None
 
 
 def run_headless(
     options: RunOptions, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run ``options.script``; returns the exit code."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = out or _own_stream(sys.stdout)
+    err = err or _own_stream(sys.stderr)
     started = time.monotonic()
     try:
         project = load_project(options.project)
@@ -89,8 +110,8 @@ def run_headless(
     except ProjectError as exc:
         err.write(f"visionsim: cannot load project: {exc}\n")
         return EXIT_USAGE
-    except OSError as exc:
-        err.write(f"visionsim: cannot read script: {exc}\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        err.write(f"visionsim: cannot read script {options.script}: {exc}\n")
         return EXIT_USAGE
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -101,19 +122,23 @@ def run_headless(
     reporter = HeadlessReporter(out, err, show_threads=options.show_threads)
     reporter.attach(sim)
     watchdog = _start_watchdog(sim, reporter, options.timeout)
-    for name, remote in remotes.items():
-        sim.add_gateway(name).add_project(remote)
-    client = sim.open_project(project)
-    name = str(options.script)
-    if options.scope == "client":
-        client.run_script(source, name)
-    else:
-        sim.gateway.run_script(project.name, source, name, "Script Console")
-    left = options.timeout - (time.monotonic() - started)
-    idle = sim.wait_idle(max(0.0, left))
+    with _ctrl_c_stops(sim) as interrupted:
+        try:
+            idle = _run(sim, options, project, remotes, source, started)
+        except KeyboardInterrupt:
+            interrupted.append(True)
+            idle = False
+        except ProjectError as exc:  # a handler that does not compile
+            reporter.write_err(f"visionsim: cannot load project: {exc}")
+            sim.shutdown(SHUTDOWN_S)
+            watchdog.cancel()
+            return EXIT_USAGE
     sim.bus.flush_unobserved()  # failed requests nobody looked at are errors
     code = _exit_code(sim, idle, options.strict)
-    if not idle:
+    if interrupted:
+        code = EXIT_INTERRUPTED
+        reporter.write_err("visionsim: interrupted (Ctrl+C)")
+    elif not idle:
         reporter.write_err(_busy_report(sim, options.timeout))
     watchdog.cancel()  # the loop noticed; shutdown is bounded on its own
     ended = sim.shutdown(SHUTDOWN_S)
@@ -126,6 +151,94 @@ def run_headless(
         )
         _hard_exit(code, out, err)
     return code
+
+
+def _run(
+    sim: Simulation,
+    options: RunOptions,
+    project: Project,
+    remotes: dict[str, Project],
+    source: str,
+    started: float,
+) -> bool:
+    """Start everything, run the script, wait; returns whether it went idle."""
+    for name, remote in remotes.items():
+        sim.add_remote(name, remote)
+    client = sim.open_project(project)
+    name = str(options.script)
+    if options.scope == "client":
+        client.run_script(source, name)
+    else:
+        sim.gateway.run_script(project.name, source, name, "Script Console")
+    left = options.timeout - (time.monotonic() - started)
+    return sim.wait_idle(max(0.0, left))
+
+
+@contextlib.contextmanager
+def _ctrl_c_stops(sim: Simulation) -> Iterator[list[bool]]:
+    """Ctrl+C ends the wait (or the GUI-thread script) and the run, exit 130.
+
+    Python runs signal handlers only between bytecodes, so a light timer
+    gives it a chance while Qt waits in C.
+    """
+    interrupted: list[bool] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+
+    def on_sigint(signum: int, frame: object) -> None:
+        interrupted.append(True)
+        if sim.stall.is_busy:  # a script holds the GUI thread: abort it
+            raise KeyboardInterrupt
+        sim.interrupt_wait()
+
+    from PySide6.QtCore import QTimer
+
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(100)
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        heartbeat.stop()
+
+
+def exit_now_if_threads_linger(code: int) -> None:
+    """End the process if a script left a plain non-daemon thread running.
+
+    Interpreter exit would wait for it forever; a run must never hang.
+    """
+    lingering = [
+        t
+        for t in threading.enumerate()
+        if t is not threading.main_thread() and t.is_alive() and not t.daemon
+    ]
+    if lingering:
+        names = ", ".join(t.name for t in lingering)
+        sys.stderr.write(
+            f"visionsim: threads started by the script are still running "
+            f"({names}); exiting without waiting for them\n"
+        )
+        _hard_exit(code, sys.stdout, sys.stderr)
+
+
+def _own_stream(stream: TextIO) -> TextIO:
+    """A private copy of stdout/stderr that a script cannot close or break.
+
+    Unencodable text is escaped instead of raising in the script's print.
+    """
+    try:
+        fd = os.dup(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return stream
+    return io.TextIOWrapper(
+        io.FileIO(fd, "w"),
+        encoding=getattr(stream, "encoding", None) or "utf-8",
+        errors="backslashreplace",
+        line_buffering=True,
+    )
 
 
 def _export_trace(sim: Simulation, path: Path, reporter: HeadlessReporter) -> None:

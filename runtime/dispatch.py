@@ -54,6 +54,7 @@ TRACE_EACH_LIMIT = 64
 # or (source, flow id) for a call traced one by one (rare under a flood).
 _SLOTS = 5
 _TRACE_EACH_SLOTS = TRACE_EACH_LIMIT * _SLOTS
+_MAX_TIMER_MS = 2**31 - 1  # QTimer takes a 32-bit int
 
 
 class GuiDispatcher(QObject):
@@ -129,7 +130,10 @@ class GuiDispatcher(QObject):
         """Run ``fn()`` on the GUI thread after pending events (+ ``delay_ms``).
 
         Never runs ``fn`` before returning, whatever the calling thread.
-        Equal deadlines run in posting order. ``caller`` is the frame that
+        Equal deadlines run in posting order. The caller should itself count
+        as activity (a script, task, handler or pending request does), so the
+        simulation cannot look idle between this post and the drain it
+        schedules. ``caller`` is the frame that
         scheduled the call (named in error reports and stall attribution);
         ``source`` names the mechanism (``invokeLater``, ``onSuccess``…).
 
@@ -199,12 +203,14 @@ class GuiDispatcher(QObject):
         for item in incoming:
             heapq.heappush(self._delayed, item)
         released = self._release_due()
-        self._run_ready()
-        if self._ready:
-            self._request_wake()
-        if released:
-            self._activity.done(released)
-        self._arm_timer()
+        try:
+            self._run_ready()
+        finally:  # even if a call raised KeyboardInterrupt: nothing stranded
+            if self._ready:
+                self._request_wake()
+            if released:
+                self._activity.done(released)
+            self._arm_timer()
 
     def _release_due(self) -> int:
         now = time.monotonic()
@@ -233,6 +239,8 @@ class GuiDispatcher(QObject):
         untraced = 0
         try:
             for _ in range(calls):
+                if not ready:  # a nested event loop (a dialog) drained it
+                    break
                 fn = popleft()
                 code = popleft()
                 lasti = popleft()
@@ -243,7 +251,7 @@ class GuiDispatcher(QObject):
                 slot[0] = t0 = t1
                 try:
                     fn()
-                except Exception as exc:
+                except (Exception, SystemExit) as exc:
                     source = tag if tag.__class__ is str else tag[0]
                     self._report(exc, source, code, lasti, ctx)
                 t1 = clock()
@@ -277,7 +285,7 @@ class GuiDispatcher(QObject):
 
     def _report(
         self,
-        exc: Exception,
+        exc: BaseException,
         source: str,
         code: CodeType | None,
         lasti: int,
@@ -299,8 +307,8 @@ class GuiDispatcher(QObject):
         self._timer_armed = True
         wait_s = self._delayed[0][0] - time.monotonic()
         # ceil: a timer that fires on time finds the call due; an early one
-        # (ms rounding) finds it not due and simply re-arms.
-        self._timer.start(max(0, math.ceil(wait_s * 1000)))
+        # (ms rounding, or the cap on very long delays) simply re-arms.
+        self._timer.start(min(_MAX_TIMER_MS, max(0, math.ceil(wait_s * 1000))))
 
 
 def _name_of(fn: Callable[..., object]) -> str:

@@ -10,21 +10,24 @@ list and the listener list; listeners run on the reporting thread.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import threading
 import time
 import traceback
 from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from runtime import context, sources
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from runtime.sources import Origin, ScriptLocation
 
 MAX_KEPT = 1000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +124,7 @@ class ErrorSink:
             source=source,
             location=location,
             exc_type=type(exc).__name__,
-            message=str(exc),
+            message=safe_str(exc),
             traceback="".join(lines),
             scheduled_from=scheduled_from,
             thread=ctx.thread_name,
@@ -139,8 +142,7 @@ class ErrorSink:
             if not report.handled:
                 self._unhandled += 1
             listeners = list(self._listeners)
-        for listener in listeners:
-            listener(report)
+        notify(listeners, report)
 
 
 def _format_chain(exc: BaseException) -> list[str]:
@@ -163,5 +165,32 @@ def _format_chain(exc: BaseException) -> list[str]:
         if frames:
             lines.append("Traceback (most recent call last):\n")
             lines += traceback.StackSummary.from_list(frames).format()
-        lines += traceback.format_exception_only(type(item), item)
+        try:
+            lines += traceback.format_exception_only(type(item), item)
+        except Exception:  # a __str__ that raises
+            lines.append(f"{type(item).__name__}: {safe_str(item)}\n")
     return lines
+
+
+def safe_str(value: object) -> str:
+    """``str(value)``, or a placeholder when its ``__str__`` raises."""
+    try:
+        return str(value)
+    except Exception:
+        return f"<unprintable {type(value).__name__} object>"
+
+
+def notify(listeners: Sequence[Callable[[T], object]], item: T) -> None:
+    """Call each listener; one that raises is reported, never propagated.
+
+    A broken console or a closed pipe must not turn into an error of the
+    script whose output or error was being reported.
+    """
+    for listener in listeners:
+        try:
+            listener(item)
+        except Exception as exc:  # pragma: no cover - last resort
+            stream = sys.__stderr__
+            if stream is not None:
+                with contextlib.suppress(Exception):
+                    stream.write(f"visionsim: a listener failed: {safe_str(exc)}\n")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from runtime import context
+from runtime.errors import notify
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -65,8 +66,7 @@ class OutputSink:
         line = OutputLine(time.time(), ctx.thread_name, ctx.scope, text, is_error)
         with self._lock:
             self._history.append(line)
-            for listener in self._listeners:
-                listener(line)
+            notify(self._listeners, line)
 
 
 def make_print(sink: OutputSink) -> Callable[..., None]:

@@ -99,7 +99,7 @@ class ScriptScope:
         try:
             code = self.compile(source, name)
             exec(code, self.namespace(extra))
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # sys.exit() in a script: an error
             self.errors.report_exception(exc, source_kind)
             return False
         return True

@@ -84,7 +84,8 @@ class Simulation(QObject):
         self.request_timeout_s = DEFAULT_REQUEST_TIMEOUT_S
         self.gateways: dict[str, Gateway] = {}
         self.clients: list[ClientSession] = []
-        self._idle_signal_pending = False
+        self._wait_loops: list[QEventLoop] = []
+        self._wait_interrupted = False
         self.activity.on_idle(self._on_activity_idle)
         self._idle_relay.connect(self._on_idle_relay)
         if sample_stalls:
@@ -152,6 +153,8 @@ class Simulation(QObject):
         if self.is_idle():
             return True
         loop = QEventLoop()
+        self._wait_interrupted = False
+        self._wait_loops.append(loop)
         self.idle_reached.connect(loop.quit)
         timer = QTimer()
         timer.setSingleShot(True)
@@ -159,7 +162,7 @@ class Simulation(QObject):
         timer.timeout.connect(loop.quit)
         deadline = time.monotonic() + timeout
         try:
-            while not self.is_idle():
+            while not self.is_idle() and not self._wait_interrupted:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     break
@@ -169,8 +172,15 @@ class Simulation(QObject):
                 loop.exec()
         finally:
             self.idle_reached.disconnect(loop.quit)
+            self._wait_loops.remove(loop)
             timer.stop()
         return self.is_idle()
+
+    def interrupt_wait(self) -> None:
+        """Make a running :meth:`wait_idle` return now (Ctrl+C). Thread: GUI only."""
+        self._wait_interrupted = True
+        for loop in self._wait_loops:
+            loop.quit()
 
     def shutdown(self, timeout: float = 2.0) -> bool:
         """Cancel every task cooperatively and wait at most ``timeout`` s in all.

@@ -24,6 +24,16 @@ if TYPE_CHECKING:
 
 _SCRIPTS: dict[str, str] = {}
 _RUNTIME_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+_ROOT = os.path.dirname(os.path.dirname(_RUNTIME_DIR)) + os.sep
+#: visionsim's own code: left out of every stack a user reads.
+_INTERNAL = (
+    _RUNTIME_DIR,
+    _ROOT + "app" + os.sep,
+    _ROOT + "widgets" + os.sep,
+    _ROOT + "main.py",
+)
+_MAX_ORIGIN = 32  # a self-rescheduling chain must not grow without bound
+_MAX_FRAMES = 100  # innermost frames kept in reports (RecursionError: 1000s)
 
 #: A captured stack: ``(code, line)`` pairs, innermost first. Cheap to take on
 #: every post; formatted only when someone needs to read it.
@@ -59,8 +69,8 @@ def is_script(filename: str) -> bool:
 
 
 def is_internal(filename: str) -> bool:
-    """Whether ``filename`` is visionsim's own runtime code. Thread: any."""
-    return filename.startswith(_RUNTIME_DIR)
+    """Whether ``filename`` is visionsim's own code. Thread: any."""
+    return filename.startswith(_INTERNAL)
 
 
 def capture_origin(skip: int = 1) -> Origin:
@@ -80,11 +90,17 @@ def capture_origin(skip: int = 1) -> Origin:
     out: list[tuple[CodeType, int]] = []
     while frame is not None and len(out) < _ORIGIN_DEPTH:
         code = frame.f_code
-        if not code.co_filename.startswith(_RUNTIME_DIR):
+        if not code.co_filename.startswith(_INTERNAL):
             out.append((code, frame.f_lineno))
         frame = frame.f_back
     started_from = context.current().started_from
-    return tuple(out) + started_from if started_from else tuple(out)
+    if not started_from:
+        return tuple(out)
+    chain = tuple(out) + started_from
+    if len(chain) > _MAX_ORIGIN:  # keep where it is now and where it all began
+        half = _MAX_ORIGIN // 2
+        chain = chain[:half] + chain[-half:]
+    return chain
 
 
 def origin_location(origin: Origin) -> ScriptLocation | None:
@@ -105,7 +121,11 @@ def format_origin(origin: Origin) -> str:
 
 def user_frames(tb: TracebackType | None) -> list[traceback.FrameSummary]:
     """The frames of a traceback that are not visionsim's runtime."""
-    return [fs for fs in traceback.extract_tb(tb) if not is_internal(fs.filename)]
+    return [
+        fs
+        for fs in traceback.extract_tb(tb, limit=-_MAX_FRAMES)
+        if not is_internal(fs.filename)
+    ]
 
 
 def traceback_location(tb: TracebackType | None) -> ScriptLocation | None:

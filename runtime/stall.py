@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from runtime import sources
+from runtime.errors import notify
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -144,15 +145,20 @@ class StallMonitor:
         """End the innermost unit; returns the end time. Thread: GUI only."""
         t1 = time.perf_counter_ns()
         _, subject, blocked0, cpu0 = self._units.pop()
-        if t1 - t0 >= self.long_ns:
-            cpu = None
-            if cpu0 is not None:
-                cpu = (
-                    time.thread_time_ns() - cpu0[0],
-                    time.process_time_ns() - cpu0[1],
-                )
-            self._finish(t0, t1, subject, self.blocked_ns - blocked0, cpu)
+        if t1 - t0 < self.long_ns:
+            if self._stacks:  # sampled near the threshold, then not long
+                self._drop_stacks_since(t0)
+            return t1
+        cpu = None
+        if cpu0 is not None:
+            cpu = (time.thread_time_ns() - cpu0[0], time.process_time_ns() - cpu0[1])
+        self._finish(t0, t1, subject, self.blocked_ns - blocked0, cpu)
         return t1
+
+    @property
+    def is_busy(self) -> bool:
+        """Whether GUI-thread work (a script, a call) is running. Thread: any."""
+        return bool(self._units)
 
     def begin_batch(self) -> list[Any]:
         """Start a run of many small units (a dispatcher drain); returns its slot.
@@ -168,7 +174,13 @@ class StallMonitor:
 
     def end_batch(self) -> None:
         """End the run started by :meth:`begin_batch`. Thread: GUI only."""
-        self._units.pop()
+        slot = self._units.pop()
+        if self._stacks:
+            self._drop_stacks_since(slot[0])
+
+    def _drop_stacks_since(self, t0: int) -> None:
+        with self._lock:
+            self._stacks = [s for s in self._stacks if s[0] < t0]
 
     def finish_unit(self, slot: list[Any], t1: int) -> None:
         """Report the long unit described by ``slot`` that ended at ``t1``."""
@@ -272,8 +284,7 @@ class StallMonitor:
         with self._lock:
             self._reports.append(report)
             listeners = list(self._listeners)
-        for listener in listeners:
-            listener(report)
+        notify(listeners, report)
 
     # -- the sampler thread --------------------------------------------------
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from runtime import context, sources
+from runtime.errors import notify
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -165,10 +166,9 @@ class ThreadGuard:
         self._tracer.record("i", ctx.lane, "violation", what, args={"where": location})
         penalty = self.penalty
         if first and Penalty.LOG in penalty:
-            self._log(found.format())
+            notify([self._log], found.format())
         if Penalty.CALLBACK in penalty:
-            for listener in listeners:
-                listener(found)
+            notify(listeners, found)
         if Penalty.RAISE in penalty:
             raise ThreadViolationError(found.format())
 

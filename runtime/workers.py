@@ -167,6 +167,7 @@ class Workers:
         self._lock = threading.Lock()
         self._running: dict[int, Task] = {}
         self._accepting = True
+        self._warned_full = False
 
     @property
     def pool(self) -> QThreadPool:
@@ -189,6 +190,17 @@ class Workers:
         """
         if not self._accepting:
             raise RuntimeError("the simulation is shutting down")
+        if len(self._running) >= MAX_THREADS and not self._warned_full:
+            self._warned_full = True
+            self._errors.report_exception(
+                RuntimeError(
+                    f"{MAX_THREADS} async tasks are running: further "
+                    "invokeAsynchronous calls wait for a free thread (Ignition "
+                    "would start a new thread for each)"
+                ),
+                "invokeAsynchronous",
+                handled=True,
+            )
         tid = next_thread_id()
         name = f"{self._thread_prefix}-{tid}"
         ctx = context.ExecContext(tid, name, self._scope, description, origin)
@@ -230,9 +242,10 @@ class Workers:
             tracer.record("E", task.id, "task", fn_name(fn))
             with self._lock:
                 self._running.pop(task.id, None)
-            task._done.set()
             context.bind(None)
+            # Idle first: whoever join()s this task then sees it accounted for.
             self._activity.done()
+            task._done.set()
 
     def running(self) -> list[Task]:
         """The Running Scripts list: tasks started and not yet ended."""

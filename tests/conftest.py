@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import json
 import sys
 import textwrap
 from pathlib import Path
@@ -99,7 +100,7 @@ def write_project(
 
     folder = root / name
     folder.mkdir(parents=True)
-    (folder / "project.json").write_text('{"title": "%s"}' % name)
+    (folder / "project.json").write_text(json.dumps({"title": name}))
     for rel, text in ((GATEWAY_EVENTS, gateway_events), (CLIENT_EVENTS, client_events)):
         if text:
             path = folder / rel

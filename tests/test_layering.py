@@ -117,4 +117,15 @@ def test_tests_never_sleep_to_wait() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and _banned_wait(ast.unparse(node.func)):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            elif isinstance(node, ast.ImportFrom) and node.module in (
+                "time",
+                "PySide6.QtTest",
+            ):
+                names = {a.name for a in node.names}
+                if names & {"sleep", "QTest"}:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name == "time" and alias.asname:
+                        offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []

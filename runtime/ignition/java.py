@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import enum
 import sys
+import threading
 import time
 import types
 from typing import TYPE_CHECKING
 
-from runtime import context, java_errors
+from runtime import context, java_errors, sources
 from runtime.workers import interruptible_sleep
 
 if TYPE_CHECKING:
@@ -144,14 +145,46 @@ def sleep_seconds(svc: ScopeServices, seconds: float) -> None:
     """Sleep as the calling simulated thread: interruptible, stall-visible."""
     waiting = _current_task_state(svc)
     with svc.stall.blocking("sleep"), waiting("TIMED_WAITING"):
-        interruptible_sleep(seconds)
+        interruptible_sleep(min(seconds, threading.TIMEOUT_MAX))
 
 
 def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
     """The ``java`` and ``javax`` module trees for one scope."""
 
     class Thread(JavaThread):
-        """``java.lang.Thread``'s static side."""
+        """``java.lang.Thread``: ``Thread(runnable).start()`` and the statics.
+
+        A started Thread is a simulated async thread like invokeAsynchronous's
+        (listed under Running Scripts, on the timeline, interruptible).
+        """
+
+        def __init__(self, target: object = None, name: str | None = None) -> None:
+            if isinstance(target, str) and name is None:  # Thread(String name)
+                target, name = None, target
+            self._target = target
+            self._start_name = name
+            placeholder = context.ExecContext(0, name or "Thread-?", svc.kind)
+            super().__init__(placeholder, None, svc)
+
+        def run(self) -> None:
+            """What the thread runs: the target's ``run`` (or the target)."""
+            target = self._target
+            if target is not None:
+                run = getattr(target, "run", target)
+                if not callable(run):
+                    raise TypeError("Thread target must be a Runnable or callable")
+                run()
+
+        def start(self) -> None:
+            """Start ``run()`` on a new simulated thread."""
+            if self._task is not None:
+                raise java_errors.IllegalStateException("Thread already started")
+            task = svc.workers.start(
+                self.run, (), None, self._start_name, sources.capture_origin(1)
+            )
+            self._ctx, self._task = task.ctx, task
+            if self._start_name:
+                self.setName(self._start_name)
 
         @staticmethod
         def currentThread() -> JavaThread:
@@ -159,8 +192,16 @@ def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
             return JavaThread(ctx, svc.workers.get(ctx.lane), svc)
 
         @staticmethod
+        def interrupted() -> bool:
+            """Whether the current thread was interrupted; clears the flag."""
+            flag = context.current().interrupted
+            was = flag.is_set()
+            flag.clear()
+            return was
+
+        @staticmethod
         def sleep(millis: float) -> None:
-            sleep_seconds(svc, millis / 1000.0)
+            sleep_seconds(svc, min(millis / 1000.0, threading.TIMEOUT_MAX))
 
     class System:
         """``java.lang.System``: the clocks."""

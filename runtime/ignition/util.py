@@ -9,6 +9,7 @@ Ignition); client scope gets :class:`ClientUtil`.
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -108,7 +109,7 @@ def _make_invoke_later(
 def _as_args(args: Iterable[Any] | None) -> tuple[Any, ...]:
     if args is None:
         return ()
-    if isinstance(args, str | bytes) or not isinstance(args, Iterable):
+    if isinstance(args, str | bytes | Mapping) or not isinstance(args, Iterable):
         raise TypeError(
             "invokeAsynchronous(): args must be a list or tuple, "
             f"not {type(args).__name__}"
@@ -119,4 +120,6 @@ def _as_args(args: Iterable[Any] | None) -> tuple[Any, ...]:
 def _delay_ms(delay: object) -> int | float:
     if isinstance(delay, bool) or not isinstance(delay, int | float):
         raise TypeError(f"invokeLater(): delay must be a number of ms, not {delay!r}")
+    if not math.isfinite(delay):
+        raise ValueError(f"invokeLater(): delay must be finite, not {delay!r}")
     return max(0.0, float(delay))

@@ -154,11 +154,6 @@ def test_broken_project_exits_4_naming_file_and_line(tmp_path: Path) -> None:
     assert f"{project / 'project.json'}:1:" in err
 
 
-def test_strict_is_accepted_and_a_clean_run_passes() -> None:
-    code, _, _ = run_main("run", MANUAL, "--strict", "--timeout", "20")
-    assert code == 0
-
-
 def test_app_without_display_runs_the_demo_headless() -> None:
     import os
     import subprocess
@@ -195,3 +190,90 @@ def test_trace_option_writes_chrome_trace_json(tmp_path: Path) -> None:
     lanes = {e["args"]["name"] for e in events if e.get("name") == "thread_name"}
     assert "AWT-EventQueue-0" in lanes
     assert any(name.endswith(": manual example") for name in lanes)
+
+
+def test_sys_exit_in_the_script_is_an_error(tmp_path: Path) -> None:
+    script = _script(
+        tmp_path, "import sys\nsystem.util.invokeLater(print)\nsys.exit(0)\n"
+    )
+    code, _, err = run_main("run", script)
+    assert code == 1
+    assert "SystemExit" in err
+
+
+def test_options_given_before_run_are_kept(tmp_path: Path) -> None:
+    script = _script(tmp_path, "print(system.util.getProjectName())\n")
+    project = tmp_path / "Other"
+    project.mkdir()
+    (project / "project.json").write_text("{}")
+    code, out, _ = run_main("--project", str(project), "run", script)
+    assert code == 0
+    assert out.splitlines()[-1] == "Other"
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "0"])
+def test_timeout_must_be_finite_and_positive(value: str) -> None:
+    code, _, err = run_main("run", MANUAL, "--timeout", value)
+    assert code == 4
+    assert "--timeout" in err
+
+
+def test_a_script_that_is_not_utf8_is_bad_usage(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.py"
+    path.write_bytes(b"print('caf\xe9')\n")
+    code, _, err = run_main("run", str(path))
+    assert code == 4
+    assert "cannot read script" in err
+
+
+def test_unencodable_output_is_escaped_not_an_error(tmp_path: Path) -> None:
+    script = _script(tmp_path, "print('bad \\ud800 surrogate')\n")
+    code, out, _ = run_main("run", script)
+    assert code == 0
+    assert "bad \\ud800 surrogate" in out
+
+
+def test_a_lingering_plain_thread_does_not_hang_the_exit(tmp_path: Path) -> None:
+    script = _script(
+        tmp_path,
+        "import threading, time\n"
+        "threading.Thread(target=time.sleep, args=(600,), name='stuck').start()\n",
+    )
+    started = time.monotonic()
+    code, _, err = run_main("run", script, timeout=30)
+    assert code == 0
+    assert "(stuck)" in err
+    assert time.monotonic() - started < 15
+
+
+def test_ctrl_c_stops_the_run_with_130(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = _script(
+        tmp_path,
+        "import time\n"
+        "system.util.invokeAsynchronous(time.sleep, [600])\n"
+        "print('started', flush=True)\n",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "run", script, "--timeout", "60"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:  # wait for the script to be running
+        if line.startswith("started"):
+            break
+    started = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert "interrupted" in err
+    assert time.monotonic() - started < 10

@@ -211,7 +211,7 @@ def test_default_timeout_comes_from_the_simulation(
     sim: Simulation, client: ClientSession
 ) -> None:
     sim.request_timeout_s = 0.1
-    with pytest.raises(TimeoutException, match="after 0.1 s"):
+    with pytest.raises(TimeoutException, match=r"after 0\.1 s"):
         client.scope.system.util.sendRequest("Proj", "slow", {"s": 1})
 
 

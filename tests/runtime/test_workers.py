@@ -100,7 +100,9 @@ def test_interrupt_wakes_a_sleeping_task_with_interrupted_exception(
             except InterruptedException:
                 outcome.append("interrupted")
         t = system.util.invokeAsynchronous(sleeper)
-        while str(t.getState()) != "TIMED_WAITING":
+        for _ in range(5000):
+            if str(t.getState()) == "TIMED_WAITING":
+                break
             Thread.sleep(1)
         t.interrupt()
         t.join(5000)

@@ -277,3 +277,58 @@ def test_ctrl_c_stops_the_run_with_130(tmp_path: Path) -> None:
     assert proc.returncode == 130
     assert "interrupted" in err
     assert time.monotonic() - started < 10
+
+
+def test_remote_gateway_option_hosts_a_project_reachable_by_name(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import write_project
+
+    remote = write_project(
+        tmp_path,
+        "Remote",
+        gateway_events="""
+            messageHandlers:
+              where:
+                script: |
+                  from java.lang import Thread
+                  return Thread.currentThread().getName()
+            """,
+    )
+    script = _script(
+        tmp_path,
+        'print(system.util.sendRequest("Remote", "where", remoteServer="Plant2"))\n',
+    )
+    for scope in ("client", "gateway"):
+        code, out, err = run_main(
+            "run", script, "--remote", f"Plant2={remote}", "--scope", scope
+        )
+        assert (code, err) == (0, "")
+        assert out.splitlines()[-1].startswith("gateway-Plant2-shared-")
+
+
+def test_an_unobserved_request_error_fails_the_run(tmp_path: Path) -> None:
+    from tests.conftest import write_project
+
+    project = write_project(
+        tmp_path,
+        "P",
+        gateway_events="""
+            messageHandlers:
+              boom:
+                script: |
+                  raise ValueError("bad")
+            """,
+    )
+    quiet = _script(tmp_path, 'system.util.sendRequestAsync("P", "boom")\n', "a.py")
+    handled = _script(
+        tmp_path,
+        'system.util.sendRequestAsync("P", "boom", onError=lambda e: None)\n',
+        "b.py",
+    )
+    code, _, err = run_main("run", quiet, "--project", str(project))
+    assert code == 1
+    assert "unobserved" in err
+    assert 'File "P/gateway-events/messageHandlers/boom", line 1' in err
+    code, _, err = run_main("run", handled, "--project", str(project))
+    assert (code, err) == (0, "")

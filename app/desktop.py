@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from app.cli import AppOptions
 
 
+_STUCK = -1
+
+
 def has_display() -> bool:
     """Whether a window can be shown (an X11/Wayland display or a chosen platform)."""
     return bool(
@@ -35,6 +38,7 @@ def run_desktop(options: AppOptions) -> int:
 
     try:
         project = load_project(options.project)
+        remotes = {name: load_project(path) for name, path in options.remotes.items()}
     except ProjectError as exc:
         sys.stderr.write(f"visionsim: cannot load project: {exc}\n")
         return 4
@@ -46,12 +50,20 @@ def run_desktop(options: AppOptions) -> int:
         from app.first_window import FirstWindow
 
         closed = asyncio.get_running_loop().create_future()
-        window = FirstWindow(project, DEMO_SCRIPT, DEMO_NAME)
+        window = FirstWindow(project, DEMO_SCRIPT, DEMO_NAME, remotes)
         window.closed.connect(lambda: None if closed.done() else closed.set_result(0))
         window.show()
-        return int(await closed)
+        await closed
+        return 0 if window.shut_down_cleanly else _STUCK
 
-    return int(qasync.run(main()))
+    code = int(qasync.run(main()))
+    from app.runner import exit_now_if_threads_linger, hard_exit
+
+    if code == _STUCK:  # a task ignored the interrupt: Qt would wait for it
+        sys.stderr.write("visionsim: scripts still running; exiting anyway\n")
+        hard_exit(0)
+    exit_now_if_threads_linger(0)  # never hang on a script's stray thread
+    return 0
 
 
 def _headless_demo(options: AppOptions) -> int:

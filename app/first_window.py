@@ -33,12 +33,21 @@ class FirstWindow(QMainWindow):
 
     closed = Signal()  # ()
 
-    def __init__(self, project: Project, script: str, script_name: str) -> None:
+    def __init__(
+        self,
+        project: Project,
+        script: str,
+        script_name: str,
+        remotes: dict[str, Project] | None = None,
+    ) -> None:
         super().__init__()
         self._script = script
         self._script_name = script_name
         self.sim = Simulation(parent=self)
+        for name, remote in (remotes or {}).items():
+            self.sim.add_remote(name, remote)
         self.client = self.sim.open_project(project)
+        self.shut_down_cleanly = True
         self._bridge = _Bridge(self)
         self._setup_ui(project)
         self._connect_signals()
@@ -107,6 +116,6 @@ class FirstWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel running scripts (bounded wait), then close."""
         self._refresh.stop()
-        self.sim.shutdown(2.0)
+        self.shut_down_cleanly = self.sim.stop(2.0)
         self.closed.emit()
         super().closeEvent(event)

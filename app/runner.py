@@ -295,6 +295,11 @@ def _start_watchdog(
     return sim.timers.call_later(timeout + WATCHDOG_GRACE_S, fire)
 
 
+def hard_exit(code: int) -> None:
+    """Flush the standard streams and end the process now."""
+    _hard_exit(code, sys.stdout, sys.stderr)
+
+
 def _hard_exit(code: int, out: TextIO, err: TextIO) -> None:
     for stream in (out, err, sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):

@@ -1,47 +1,58 @@
 """Loading a project folder (Ignition 8 layout, YAML where Ignition has binary).
 
-This module reads ``project.json`` and the client and gateway event scripts
-(DESIGN.md section 5). Every problem is a :class:`ProjectError` that names the
-file and the line (and column, for YAML), never a crash or a bare traceback.
+This module reads ``project.json``, the client and gateway event scripts, the
+Vision windows (:mod:`runtime.windows`) and the project library
+(:mod:`runtime.library`), and applies project inheritance: ``"parent"`` in
+``project.json`` names a sibling folder whose resources the child inherits and
+may override (DESIGN.md section 5). Every problem is a :class:`ProjectError`
+that names the file and the line (and column, for YAML), never a crash or a
+bare traceback.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+from runtime.library import find_modules
+from runtime.project_io import (
+    ProjectError,
+    YamlDoc,
+    binary_instead,
+    entry,
+    item_node,
+    key_node,
+    load_yaml,
+    read_yaml,
+)
+from runtime.windows import ComponentSpec, CustomProperty, WindowSpec, load_windows
+
+if TYPE_CHECKING:
+    import yaml
+
+__all__ = [
+    "CLIENT_EVENTS",
+    "GATEWAY_EVENTS",
+    "ComponentSpec",
+    "CustomProperty",
+    "EventScripts",
+    "HandlerSpec",
+    "Project",
+    "ProjectError",
+    "TimerSpec",
+    "WindowSpec",
+    "load_project",
+    "read_yaml",
+]
 
 CLIENT_EVENTS = Path(
     "com.inductiveautomation.vision/client-event-scripts/client-events.yaml"
 )
 GATEWAY_EVENTS = Path("ignition/event-scripts/gateway-events.yaml")
 _EVENT_KEYS = {"startup", "shutdown", "timers", "messageHandlers"}
-
-
-class ProjectError(Exception):
-    """A project that cannot be loaded, with the file and line at fault."""
-
-    def __init__(
-        self,
-        path: Path | str,
-        message: str,
-        line: int | None = None,
-        column: int | None = None,
-    ) -> None:
-        self.path = Path(path)
-        self.line = line
-        self.column = column
-        self.message = message
-        where = str(path)
-        if line is not None:
-            where += f":{line}"
-            if column is not None:
-                where += f":{column}"
-        super().__init__(f"{where}: {message}")
-
 
 GATEWAY_THREADING = ("Shared", "Dedicated")
 CLIENT_THREADING = ("Shared", "Dedicated", "EDT")
@@ -68,7 +79,11 @@ class TimerSpec:
 
 @dataclass(frozen=True, slots=True)
 class EventScripts:
-    """Startup/shutdown scripts, timers and message handlers of one scope."""
+    """Startup/shutdown scripts, timers and message handlers of one scope.
+
+    ``path`` is the YAML file they came from; ``None`` when the project (and
+    its parents) has no such file.
+    """
 
     startup: str = ""
     shutdown: str = ""
@@ -79,7 +94,11 @@ class EventScripts:
 
 @dataclass(frozen=True, slots=True)
 class Project:
-    """A loaded project."""
+    """A loaded project, with everything it inherits from its parents.
+
+    ``windows`` maps window paths (``"Popups/Confirm"``) to their specs;
+    ``library`` maps dotted module names (``"shared.util"``) to ``code.py``.
+    """
 
     name: str
     path: Path
@@ -88,6 +107,8 @@ class Project:
     parent: str | None
     client_events: EventScripts
     gateway_events: EventScripts
+    windows: dict[str, WindowSpec] = field(default_factory=dict)
+    library: dict[str, Path] = field(default_factory=dict)
 
 
 def load_project(path: str | Path) -> Project:
@@ -95,129 +116,164 @@ def load_project(path: str | Path) -> Project:
     root = Path(path)
     if not root.is_dir():
         raise ProjectError(root, "project folder not found")
-    meta = _read_project_json(root / "project.json")
-    return Project(
+    return _load(root, ())
+
+
+def _load(root: Path, children: tuple[Path, ...]) -> Project:
+    meta_path = root / "project.json"
+    meta, text = _read_project_json(meta_path)
+    parent_name = _parent_name(meta_path, meta.get("parent"), text)
+    own = Project(
         name=root.resolve().name,
         path=root,
         title=str(meta.get("title") or ""),
         description=str(meta.get("description") or ""),
-        parent=meta.get("parent") or None,
+        parent=parent_name,
         client_events=_read_events(root / CLIENT_EVENTS, CLIENT_THREADING),
         gateway_events=_read_events(root / GATEWAY_EVENTS, GATEWAY_THREADING),
+        windows=load_windows(root),
+        library=find_modules(root),
+    )
+    if parent_name is None:
+        return own
+    parent = _load_parent(root, parent_name, text, children)
+    return _inherit(own, parent)
+
+
+def _load_parent(
+    root: Path, name: str, text: str, children: tuple[Path, ...]
+) -> Project:
+    meta_path = root / "project.json"
+    line, column = _parent_position(text)
+    chain = (*children, root.resolve())
+    folder = root.resolve().parent / name
+    if folder.resolve() in chain:
+        names = " -> ".join([p.name for p in chain] + [name])
+        raise ProjectError(meta_path, f"inheritance cycle: {names}", line, column)
+    if not folder.is_dir():
+        raise ProjectError(
+            meta_path,
+            f"parent project {name!r} not found (no folder {folder})",
+            line,
+            column,
+        )
+    return _load(folder, chain)
+
+
+def _inherit(own: Project, parent: Project) -> Project:
+    """``own`` over ``parent``: windows, library modules and event files."""
+    return Project(
+        name=own.name,
+        path=own.path,
+        title=own.title,
+        description=own.description,
+        parent=own.parent,
+        client_events=own.client_events
+        if own.client_events.path is not None
+        else parent.client_events,
+        gateway_events=own.gateway_events
+        if own.gateway_events.path is not None
+        else parent.gateway_events,
+        windows={**parent.windows, **own.windows},
+        library={**parent.library, **own.library},
     )
 
 
-def _read_project_json(path: Path) -> dict[str, Any]:
+def _read_project_json(path: Path) -> tuple[dict[str, Any], str]:
     if not path.exists():
         raise ProjectError(path, "missing project.json (every project folder has one)")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_bytes().decode("utf-8-sig")
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProjectError(path, exc.msg, exc.lineno, exc.colno) from None
     except UnicodeDecodeError:
         raise ProjectError(path, "not UTF-8 text") from None
+    except OSError as exc:
+        raise ProjectError(path, f"cannot read: {exc.strerror or exc}") from None
     if not isinstance(data, dict):
         raise ProjectError(path, "must be a JSON object", 1)
-    return data
+    return data, text
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, except a repeated mapping key is an error."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> Any:
-    seen: dict[object, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if isinstance(key, str) and key in seen:
-            raise yaml.constructor.ConstructorError(
-                "while reading a mapping",
-                node.start_mark,
-                f"duplicate key {key!r} (first at line {seen[key]})",
-                key_node.start_mark,
-            )
-        if isinstance(key, str):
-            seen[key] = key_node.start_mark.line + 1
-    return loader.construct_mapping(node)
-
-
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML resource; a binary Ignition resource is a clear error."""
-    binary = [p for p in ("data.bin", "window.bin") if (path.parent / p).exists()]
-    if not path.exists() and binary:
+def _parent_name(path: Path, value: object, text: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if (
+        not isinstance(value, str)
+        or "/" in value
+        or "\\" in value
+        or value in (".", "..")
+    ):
         raise ProjectError(
-            path.parent / binary[0],
-            "binary Ignition resource, not readable by visionsim "
-            f"(expected {path.name})",
+            path,
+            f"parent must be the name of a sibling project folder, not {value!r}",
+            *_parent_position(text),
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ProjectError(path, "binary or non-UTF-8 file, expected YAML") from None
-    try:
-        return yaml.load(text, Loader=_StrictLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        raise ProjectError(
-            path, f"YAML error: {exc.problem or exc}", line, col
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ProjectError(path, f"YAML error: {exc}") from None
+    return value
+
+
+def _parent_position(text: str) -> tuple[int | None, int | None]:
+    """Line and column of the ``"parent"`` key (json keeps no positions)."""
+    match = re.search(r'"parent"\s*:', text)
+    if match is None:
+        return None, None
+    line = text.count("\n", 0, match.start()) + 1
+    return line, match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
 
 
 def _read_events(path: Path, threadings: tuple[str, ...]) -> EventScripts:
-    if not path.exists() and not (path.parent / "data.bin").exists():
+    if not path.exists() and binary_instead(path) is None:
         return EventScripts()
-    data = read_yaml(path)
+    doc = load_yaml(path)
+    data = doc.data
     if data is None:
         return EventScripts(path=path)
     if not isinstance(data, dict):
         raise ProjectError(
             path, "must be a mapping of startup/shutdown/timers/messageHandlers", 1
         )
-    unknown = sorted(set(data) - _EVENT_KEYS)
+    unknown = sorted(set(data) - _EVENT_KEYS, key=str)
     if unknown:
-        raise ProjectError(
-            path,
+        raise _key_error(
+            doc,
+            unknown[0],
             f"unknown key {unknown[0]!r} (expected one of "
             f"{', '.join(sorted(_EVENT_KEYS))})",
-            _line_of(path, unknown[0]),
         )
     for key in ("startup", "shutdown"):
         if not isinstance(data.get(key) or "", str):
-            raise ProjectError(
-                path, f"{key} must be a script (text)", _line_of(path, key)
-            )
+            raise _key_error(doc, key, f"{key} must be a script (text)")
     return EventScripts(
         startup=data.get("startup") or "",
         shutdown=data.get("shutdown") or "",
-        timers=_read_timers(path, data.get("timers") or []),
+        timers=_read_timers(doc, data.get("timers") or []),
         message_handlers=_read_handlers(
-            path, data.get("messageHandlers") or {}, threadings
+            doc, data.get("messageHandlers") or {}, threadings
         ),
         path=path,
     )
 
 
-def _read_timers(path: Path, timers: object) -> tuple[TimerSpec, ...]:
+def _key_error(doc: YamlDoc, key: object, message: str) -> ProjectError:
+    return doc.error(key_node(doc.node, str(key)), message, column=False)
+
+
+def _read_timers(doc: YamlDoc, timers: object) -> tuple[TimerSpec, ...]:
     if not isinstance(timers, list):
-        raise ProjectError(path, "timers must be a list", _line_of(path, "timers"))
+        raise _key_error(doc, "timers", "timers must be a list")
+    found = entry(doc.node, "timers")
     out = []
     for index, timer in enumerate(timers):
-        line = _node_line(path, "timers", index)
+        line = _line(item_node(found[1], index) if found else None)
         if not isinstance(timer, dict) or not isinstance(timer.get("script"), str):
-            raise ProjectError(path, "a timer needs name, delayMs and script", line)
+            raise ProjectError(doc.path, "a timer needs name, delayMs and script", line)
         delay = timer.get("delayMs")
         if isinstance(delay, bool) or not isinstance(delay, int) or delay <= 0:
             raise ProjectError(
-                path, f"timer delayMs must be a positive integer, not {delay!r}", line
+                doc.path,
+                f"timer delayMs must be a positive integer, not {delay!r}",
+                line,
             )
         out.append(
             TimerSpec(str(timer.get("name") or f"timer{index}"), delay, timer["script"])
@@ -226,23 +282,24 @@ def _read_timers(path: Path, timers: object) -> tuple[TimerSpec, ...]:
 
 
 def _read_handlers(
-    path: Path, handlers: object, threadings: tuple[str, ...]
+    doc: YamlDoc, handlers: object, threadings: tuple[str, ...]
 ) -> dict[str, HandlerSpec]:
     if not isinstance(handlers, dict):
-        raise ProjectError(
-            path, "messageHandlers must be a mapping", _line_of(path, "messageHandlers")
-        )
+        raise _key_error(doc, "messageHandlers", "messageHandlers must be a mapping")
+    found = entry(doc.node, "messageHandlers")
     out: dict[str, HandlerSpec] = {}
     for name, spec in handlers.items():
-        line = _node_line(path, "messageHandlers", name)
+        line = _line(key_node(found[1], str(name)) if found else None)
         if isinstance(spec, str):
             spec = {"script": spec}
         if not isinstance(spec, dict) or not isinstance(spec.get("script", ""), str):
-            raise ProjectError(path, f"handler {name!r} needs a script (text)", line)
+            raise ProjectError(
+                doc.path, f"handler {name!r} needs a script (text)", line
+            )
         threading = spec.get("threading", "Shared")
         if threading not in threadings:
             raise ProjectError(
-                path,
+                doc.path,
                 f"handler {name!r}: threading must be one of "
                 f"{', '.join(threadings)}, not {threading!r}",
                 line,
@@ -251,30 +308,5 @@ def _read_handlers(
     return out
 
 
-def _node_line(path: Path, *keys: object) -> int | None:
-    """The 1-based line of the YAML node at ``keys`` (mapping keys, list indexes)."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
-    except yaml.YAMLError:
-        return None
-    for depth, key in enumerate(keys, 1):
-        if isinstance(node, yaml.MappingNode):
-            found = [(k, v) for k, v in node.value if k.value == key]
-            if not found:
-                return None
-            key_node, node = found[0]
-            if depth == len(keys):  # point at the key: "name:" starts the entry
-                return int(key_node.start_mark.line) + 1
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-            node = node.value[key]
-        else:
-            return None
+def _line(node: yaml.Node | None) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
-
-
-def _line_of(path: Path, key: str) -> int | None:
-    """The 1-based line where a top-level ``key:`` appears, if found."""
-    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if text.startswith(f"{key}:"):
-            return number
-    return None

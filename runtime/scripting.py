@@ -5,7 +5,9 @@ gateway project). Scripts get a namespace whose ``__builtins__`` is the scope's
 own copy of the builtins, with two changes: ``print`` writes to the scope's
 output sink (so every thread's output is captured in order), and ``__import__``
 resolves ``system``, ``java`` and ``javax`` (and ``time``, whose ``sleep`` is
-made interruptible and visible to the stall monitor) to the scope's modules.
+made interruptible and visible to the stall monitor) to the scope's modules,
+then the project library's modules (:mod:`runtime.library`), whose top-level
+packages every script also has without an import.
 Functions defined by a script keep those globals, so an ``import system``
 inside a nested function run later on a worker thread still resolves to the
 scope that defined it — the manual's own examples rely on this.
@@ -18,10 +20,12 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from runtime import sources
+from runtime.library import ProjectLibrary
 from runtime.output import make_print
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from pathlib import Path
 
     from runtime.errors import ErrorSink
     from runtime.output import OutputSink
@@ -43,6 +47,10 @@ class ScriptScope:
         ``time``); ``import`` of these names returns them.
     output, errors
         Where ``print`` writes and where script errors are reported.
+    library
+        The project library (``Project.library``: dotted name -> ``code.py``);
+        this scope runs its own copy of each module (``self.library``, a
+        :class:`~runtime.library.ProjectLibrary`).
     """
 
     def __init__(
@@ -52,6 +60,8 @@ class ScriptScope:
         modules: Mapping[str, types.ModuleType],
         output: OutputSink,
         errors: ErrorSink,
+        *,
+        library: Mapping[str, Path] | None = None,
     ) -> None:
         self.kind = kind
         self.project = project
@@ -60,6 +70,10 @@ class ScriptScope:
         self.builtins: dict[str, Any] = dict(vars(builtins))
         self.builtins["print"] = make_print(output)
         self.builtins["__import__"] = self._import
+        scope_globals: dict[str, Any] = {"__builtins__": self.builtins}
+        if "system" in self.modules:
+            scope_globals["system"] = self.modules["system"]
+        self.library = ProjectLibrary(library or {}, scope_globals)
 
     @property
     def system(self) -> types.ModuleType:
@@ -71,6 +85,7 @@ class ScriptScope:
         ns: dict[str, Any] = {
             "__builtins__": self.builtins,
             "__name__": "__main__",
+            **self.library.roots,
             "system": self.modules["system"],
         }
         if extra:
@@ -119,6 +134,9 @@ class ScriptScope:
                 if not fromlist or not rest:
                     return module
                 return _submodule(module, rest, name)
+        found = self.library.import_module(name, globals, fromlist, level)
+        if found is not None:
+            return found
         imported: types.ModuleType = _real_import(
             name, globals, locals, fromlist or (), level
         )

@@ -1,0 +1,323 @@
+"""Reading project files: :class:`ProjectError`, strict YAML, value checks.
+
+Shared by the project loaders (``project.py``, ``windows.py``, ``library.py``).
+A YAML document is parsed once into both its data and its node tree, so a
+loader can point an error at the exact line and column of any key or value;
+the checks here (keys, value types, script syntax) raise errors that do.
+
+The YAML dialect is PyYAML's safe loader with three changes: a repeated
+mapping key is an error; only ``true``/``false`` are booleans (YAML 1.2 — so
+``text: No`` on a button stays the text "No", and ``visible: yes`` is reported
+rather than guessed); and ``1e3`` is a float, as in YAML 1.2.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from runtime.vision_catalog import nearest
+
+BINARY_RESOURCE = "binary Ignition resource, not readable by visionsim"
+
+_KIND_NAMES = {
+    bool: "a bool",
+    int: "an int",
+    float: "a float",
+    str: "a str",
+    object: "a dataset {columns: [...], rows: [[...], ...]} or null",
+}
+_CELL_TYPES = (str, int, float, bool, datetime.date, type(None))
+
+
+class ProjectError(Exception):
+    """A project that cannot be loaded, with the file and line at fault."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.column = column
+        self.message = message
+        where = str(path)
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+class StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader; repeated keys are errors, YAML 1.2 bools/floats."""
+
+
+def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode) -> Any:
+    seen: dict[object, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if isinstance(key, str) and key in seen:
+            raise yaml.constructor.ConstructorError(
+                "while reading a mapping",
+                node.start_mark,
+                f"duplicate key {key!r} (first at line {seen[key]})",
+                key_node.start_mark,
+            )
+        if isinstance(key, str):
+            seen[key] = key_node.start_mark.line + 1
+    return loader.construct_mapping(node)
+
+
+def _yaml12_scalars(cls: type[StrictLoader]) -> None:
+    bool_tag, float_tag = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float"
+    cls.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (bool_tag, float_tag)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    cls.add_implicit_resolver(
+        bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    cls.add_implicit_resolver(
+        float_tag,
+        re.compile(
+            r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?
+            |[-+]?[0-9]+[eE][-+]?[0-9]+
+            |[-+]?\.(?:inf|Inf|INF)
+            |\.(?:nan|NaN|NAN))$""",
+            re.X,
+        ),
+        list("-+0123456789."),
+    )
+
+
+StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+_yaml12_scalars(StrictLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDoc:
+    """A parsed YAML file: its data, its node tree (for marks) and its text."""
+
+    path: Path
+    data: Any
+    node: yaml.Node | None
+    text: str
+
+    def error(
+        self, node: yaml.Node | None, message: str, *, column: bool = True
+    ) -> ProjectError:
+        """A :class:`ProjectError` pointing at ``node`` (line, and column)."""
+        if node is None:
+            return ProjectError(self.path, message)
+        mark = node.start_mark
+        return ProjectError(
+            self.path, message, mark.line + 1, mark.column + 1 if column else None
+        )
+
+
+def entry(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """The ``(key node, value node)`` of ``key`` in a mapping node, if there."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return key_node, value_node
+    return None
+
+
+def key_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The node of ``key`` itself in a mapping node (where ``key:`` starts)."""
+    found = entry(node, key)
+    return found[0] if found else node
+
+
+def value_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value node of ``key`` in a mapping node (falls back to ``node``)."""
+    found = entry(node, key)
+    return found[1] if found else node
+
+
+def item_node(node: yaml.Node | None, index: int) -> yaml.Node | None:
+    """Item ``index`` of a sequence node (falls back to ``node``)."""
+    if isinstance(node, yaml.SequenceNode) and index < len(node.value):
+        item: yaml.Node = node.value[index]
+        return item
+    return node
+
+
+def binary_instead(path: Path) -> Path | None:
+    """The ``data.bin``/``window.bin`` found where ``path`` (YAML) is missing."""
+    if path.exists():
+        return None
+    for name in ("data.bin", "window.bin"):
+        if (path.parent / name).exists():
+            return path.parent / name
+    return None
+
+
+def load_yaml(path: Path) -> YamlDoc:
+    """Parse a YAML resource once into data and nodes; raises ProjectError."""
+    binary = binary_instead(path)
+    if binary is not None:
+        raise ProjectError(binary, f"{BINARY_RESOURCE} (expected {path.name})")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProjectError(path, "binary or non-UTF-8 file, expected YAML") from None
+    except OSError as exc:
+        raise ProjectError(path, f"cannot read: {exc.strerror or exc}") from None
+    loader = StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        raise ProjectError(
+            path, f"YAML error: {exc.problem or exc}", line, col
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ProjectError(path, f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
+    return YamlDoc(path, data, node, text)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML resource; a binary Ignition resource is a clear error."""
+    return load_yaml(path).data
+
+
+def coerce(
+    doc: YamlDoc, node: yaml.Node | None, label: str, value: object, kind: type
+) -> object:
+    """``value`` as the catalog's ``kind`` (an int widens to float)."""
+    if kind is object:
+        return _dataset(doc, node, label, value)
+    if kind is float and is_int(value):
+        return float(value)  # type: ignore[arg-type]
+    if kind is int and is_int(value):
+        return value
+    if kind in (bool, float, str) and type(value) is kind:
+        return value
+    raise bad_value(doc, node, label, value, kind)
+
+
+def _dataset(
+    doc: YamlDoc, node: yaml.Node | None, label: str, value: object
+) -> dict[str, list[object]] | None:
+    if value is None:
+        return None
+    if (
+        not isinstance(value, dict)
+        or not set(value) <= {"columns", "rows"}
+        or not isinstance(value.get("columns"), list)
+        or not all(isinstance(c, str) for c in value["columns"])
+    ):
+        raise bad_value(doc, node, label, value, object)
+    columns: list[object] = list(value["columns"])
+    rows = value.get("rows") or []
+    if not isinstance(rows, list):
+        raise doc.error(value_node(node, "rows"), f"{label}: rows must be a list")
+    rows_node = value_node(node, "rows")
+    for index, row in enumerate(rows):
+        if (
+            not isinstance(row, list)
+            or len(row) != len(columns)
+            or not all(isinstance(cell, _CELL_TYPES) for cell in row)
+        ):
+            raise doc.error(
+                item_node(rows_node, index),
+                f"{label}: row {index} must be a list of {len(columns)} plain "
+                f"values (one per column), not {row!r}",
+            )
+    return {"columns": columns, "rows": [list(row) for row in rows]}
+
+
+def check_syntax(doc: YamlDoc, node: yaml.Node | None, label: str, script: str) -> None:
+    """Compile ``script`` (YAML value ``node``); a SyntaxError names its line.
+
+    The error points at the script's line in the YAML file, and its column
+    when the script's text can be found there.
+    """
+    try:
+        compile(script, label, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:
+        lineno = getattr(exc, "lineno", None) or 1
+        offset = getattr(exc, "offset", None)
+        msg = getattr(exc, "msg", str(exc))
+        line, column = _script_position(doc, node, script, lineno, offset)
+        raise ProjectError(
+            doc.path,
+            f"syntax error in {label}: {msg} (script line {lineno})",
+            line,
+            column,
+        ) from None
+
+
+def _script_position(
+    doc: YamlDoc, node: yaml.Node | None, script: str, lineno: int, offset: int | None
+) -> tuple[int | None, int | None]:
+    """Where script line ``lineno`` (column ``offset``) is in the YAML file."""
+    if node is None:
+        return None, None
+    mark = node.start_mark
+    script_lines = script.splitlines() or [""]
+    lineno = min(lineno, len(script_lines))
+    style = getattr(node, "style", None)
+    if style in ("|", ">"):  # the text starts on the line after the key
+        line = mark.line + 1 + lineno
+        raw = doc.text.splitlines()[line - 1 :][:1]
+        source = script_lines[lineno - 1]
+        if not raw or not offset or not raw[0].endswith(source):
+            return line, None
+        return line, len(raw[0]) - len(source) + offset
+    quote = 1 if style in ("'", '"') else 0
+    column = mark.column + quote + offset if offset and lineno == 1 else None
+    return mark.line + lineno, column
+
+
+def check_keys(
+    doc: YamlDoc,
+    data: dict[object, object],
+    node: yaml.Node | None,
+    allowed: tuple[str, ...],
+    what: str,
+) -> None:
+    """Raise for the first key of ``data`` not ``allowed``, naming the nearest."""
+    for key in data:
+        if key not in allowed:
+            hint = nearest(str(key), allowed) or f" (expected {', '.join(allowed)})"
+            raise doc.error(
+                key_node(node, str(key)), f"unknown key {key!r} in {what}{hint}"
+            )
+
+
+def bad_value(
+    doc: YamlDoc,
+    node: yaml.Node | None,
+    label: str,
+    value: object,
+    kind: type,
+) -> ProjectError:
+    """``<label> must be a <kind>, not <value>``, at ``node``."""
+    hint = ""
+    if kind is str and isinstance(value, int | float):
+        hint = " (quote it to make it text)"
+    return doc.error(node, f"{label} must be {_KIND_NAMES[kind]}, not {value!r}{hint}")
+
+
+def is_int(value: object) -> bool:
+    """Whether ``value`` is an int and not a bool."""
+    return isinstance(value, int) and not isinstance(value, bool)

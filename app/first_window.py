@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from runtime import Simulation
+from widgets import WindowManager
 
 if TYPE_CHECKING:
-    from runtime import ErrorReport, OutputLine, Project
+    from runtime import ClientSession, ErrorReport, OutputLine, Project
 
 
 class _Bridge(QObject):
@@ -44,6 +45,7 @@ class FirstWindow(QMainWindow):
         self._script = script
         self._script_name = script_name
         self.sim = Simulation(parent=self)
+        self.sim.client_setup = self._setup_client
         for name, remote in (remotes or {}).items():
             self.sim.add_remote(name, remote)
         self.client = self.sim.open_project(project)
@@ -53,6 +55,12 @@ class FirstWindow(QMainWindow):
         self._connect_signals()
         for line in self.sim.output.history():
             self._on_bridge_line_printed(line.thread, line.text, line.is_error)
+
+    def _setup_client(self, client: ClientSession) -> None:
+        from app.dialogs import QtDialogs
+
+        client.vision.windows = WindowManager(client)
+        client.vision.dialogs = QtDialogs(self)
 
     def _setup_ui(self, project: Project) -> None:
         self.setWindowTitle(f"visionsim — {project.title or project.name}")
@@ -117,5 +125,9 @@ class FirstWindow(QMainWindow):
         """Cancel running scripts (bounded wait), then close."""
         self._refresh.stop()
         self.shut_down_cleanly = self.sim.stop(2.0)
+        for client in self.sim.clients:
+            windows = client.vision.windows
+            if isinstance(windows, WindowManager):
+                windows.close_all()
         self.closed.emit()
         super().closeEvent(event)

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, TextIO
 from runtime import Penalty, ProjectError, Simulation, load_project
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from app.cli import RunOptions
     from runtime import (
+        ClientSession,
         ErrorReport,
         OutputLine,
         Project,
@@ -121,6 +122,7 @@ def run_headless(
     sim = Simulation()
     reporter = HeadlessReporter(out, err, show_threads=options.show_threads)
     reporter.attach(sim)
+    sim.client_setup = headless_client_setup(sim, options.answers)
     watchdog = _start_watchdog(sim, reporter, options.timeout)
     with _ctrl_c_stops(sim) as interrupted:
         try:
@@ -151,6 +153,20 @@ def run_headless(
         )
         _hard_exit(code, out, err)
     return code
+
+
+def headless_client_setup(
+    sim: Simulation, answers: dict[str, str]
+) -> Callable[[ClientSession], None]:
+    """Windows (offscreen) and printed dialogs for each client of a headless run."""
+    from app.dialogs import HeadlessDialogs
+    from widgets import WindowManager
+
+    def setup(client: ClientSession) -> None:
+        client.vision.windows = WindowManager(client)
+        client.vision.dialogs = HeadlessDialogs(sim.output, answers)
+
+    return setup
 
 
 def _run(

@@ -9,10 +9,12 @@ from runtime.context import CLIENT
 from runtime.ignition import ScopeServices, build_modules
 from runtime.messaging import GuiExecutor, HandlerSet, ScopeMessenger
 from runtime.scripting import ScriptScope
+from runtime.vision_port import VisionPort
 from runtime.workers import FifoPool, Workers, new_pool
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+    from types import CodeType
 
     from PySide6.QtCore import QThreadPool
 
@@ -67,6 +69,8 @@ class ClientSession:
         self.shared_pool = self._fifo(f"client-{self.client_id}-shared")
         self.dedicated: dict[str, FifoPool] = {}
         messenger = ScopeMessenger(sim, gateway, self._run_callback)
+        #: Windows and dialogs, plugged in by the widgets and app layers.
+        self.vision = VisionPort()
         svc = ScopeServices(
             CLIENT,
             project.name,
@@ -75,9 +79,16 @@ class ClientSession:
             sim.dispatcher,
             self.client_id,
             messenger,
+            guard=sim.guard,
+            vision=self.vision,
         )
         self.scope = ScriptScope(
-            CLIENT, project.name, build_modules(svc), sim.output, sim.errors
+            CLIENT,
+            project.name,
+            build_modules(svc),
+            sim.output,
+            sim.errors,
+            library=project.library,
         )
         events = project.client_events
         self.handlers = HandlerSet(
@@ -116,6 +127,30 @@ class ClientSession:
         """Request callbacks run on the GUI thread, like invokeLater."""
         self._sim.dispatcher.post(lambda: fn(argument), source=source)
 
+    @property
+    def sim(self) -> Simulation:
+        """The simulation this client belongs to."""
+        return self._sim
+
+    def run_code(
+        self, code: CodeType, name: str, extra: Mapping[str, Any] | None = None
+    ) -> bool:
+        """Run compiled script ``code`` (named ``name``) now, on the GUI thread.
+
+        Component event scripts are compiled once per window and run through
+        here. Returns whether the script completed. Thread: GUI only.
+        """
+        stall = self._sim.stall
+        t0 = stall.begin(name, measure_cpu=True)
+        try:
+            exec(code, self.scope.namespace(extra))
+        except (Exception, SystemExit) as exc:
+            self._sim.errors.report_exception(exc, "script")
+            return False
+        finally:
+            stall.end(t0)
+        return True
+
     def run_script(
         self, source: str, name: str, extra: Mapping[str, Any] | None = None
     ) -> bool:
@@ -133,10 +168,18 @@ class ClientSession:
             stall.end(t0)
 
     def start(self) -> None:
-        """Run the client startup script. Thread: GUI only."""
+        """Run the client startup script, then open the startup windows.
+
+        Thread: GUI only.
+        """
         script = self.project.client_events.startup
         if script.strip():
             self.run_script(script, f"{self.project.name}/client-events/startup")
+        windows = self.vision.windows
+        if windows is not None:
+            for path, spec in getattr(self.project, "windows", {}).items():
+                if spec.open_on_startup:
+                    windows.open_window(path, None)
 
     def stop(self, timeout: float) -> bool:
         """Run the shutdown script, then stop the client's threads."""

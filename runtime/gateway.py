@@ -98,6 +98,7 @@ class Gateway:
             build_modules(svc),
             self._sim.output,
             self._sim.errors,
+            library=project.library,
         )
         events = project.gateway_events
         self.handlers[project.name] = HandlerSet(

@@ -75,12 +75,15 @@ class HandlerSet:
         self.label = label
         self._sim = sim
         self.specs = dict(specs)
+        # name -> (function, executor, script name, error source), built once
         self._handlers = {
             name: (
                 _compile_handler(
                     scope, spec, f"{label}/messageHandlers/{name}", yaml_path
                 ),
                 executor_for(spec),
+                f"{label}/messageHandlers/{name}",
+                f"message handler {label}/messageHandlers/{name}",
             )
             for name, spec in specs.items()
         }
@@ -96,18 +99,18 @@ class HandlerSet:
         entry = self._handlers.get(name)
         if entry is None:
             return False
-        fn, executor = entry
+        fn, executor, label, source = entry
         queued_at = time.perf_counter_ns()
 
         def job() -> None:
-            self._run(name, fn, payload, reply, queued_at)
+            self._run(label, fn, payload, reply, queued_at)
 
-        executor.submit(job, f"message handler {self.label}/messageHandlers/{name}")
+        executor.submit(job, source)
         return True
 
     def _run(
         self,
-        name: str,
+        label: str,
         fn: Callable[[dict[str, Any]], object],
         payload: dict[str, Any],
         reply: Reply | None,
@@ -117,7 +120,6 @@ class HandlerSet:
         ctx = context.current()
         lane = ctx.lane
         queued_ms = round((time.perf_counter_ns() - queued_at) / 1e6, 3)
-        label = f"{self.label}/messageHandlers/{name}"
         tracer.record("B", lane, "handler", label, args={"queued_ms": queued_ms})
         try:
             value = fn(payload)
@@ -380,9 +382,14 @@ def copy_payload(payload: object) -> dict[str, Any]:
     return _copy(payload)
 
 
+_SIMPLE = (str, int, float, bool, type(None))
+
+
 def _copy(payload: dict[str, Any]) -> dict[str, Any]:
     # Messages cross a process (or network) boundary in Ignition: the handler
-    # never shares the sender's objects.
+    # never shares the sender's objects. Flat payloads need no deep copy.
+    if all(type(v) in _SIMPLE for v in payload.values()):
+        return dict(payload)
     try:
         return copy.deepcopy(payload)
     except Exception:  # an object that cannot be copied still goes through

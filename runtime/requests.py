@@ -92,7 +92,7 @@ class PendingRequest:
         self._observed = False
         self._timeout: TimerHandle | None = None
         activity.add()
-        tracer.record("i", lane, "request", f"sent {label}", args={"id": self.id})
+        tracer.record("i", lane, "request", "sent " + label)
 
     # -- state ---------------------------------------------------------------
 
@@ -169,13 +169,15 @@ class PendingRequest:
         if self._timeout is not None:
             self._timeout.cancel()
             self._timeout = None
-        waited_ms = (time.perf_counter_ns() - self.sent_at) / 1e6
+        # One span from send to completion on the caller's lane.
+        now = time.perf_counter_ns()
         self._tracer.record(
-            "i",
+            "X",
             self._lane,
             "request",
-            f"{state.value} {self.label}",
-            args={"id": self.id, "ms": round(waited_ms, 3)},
+            f"{self.label} ({state.value})",
+            ts=self.sent_at,
+            duration=now - self.sent_at,
         )
         if callback is not None:
             self._deliver(callback, value if error is None else error, error)

@@ -31,6 +31,8 @@ from runtime.trace import Tracer
 from runtime.workers import TimerThread, start_daemon_thread
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from runtime.project import Project
 
 GUI_LANE = 1
@@ -83,6 +85,8 @@ class Simulation(QObject):
         #: Default ``timeoutSec`` of sendRequest/sendRequestAsync (seconds).
         self.request_timeout_s = DEFAULT_REQUEST_TIMEOUT_S
         self.gateways: dict[str, Gateway] = {}
+        #: Called with each new client before it starts (windows, dialogs).
+        self.client_setup: Callable[[ClientSession], None] | None = None
         self.clients: list[ClientSession] = []
         self._wait_loops: list[QEventLoop] = []
         self._wait_interrupted = False
@@ -135,9 +139,15 @@ class Simulation(QObject):
         return self.add_client(project, **identity)
 
     def add_client(self, project: Project, **identity: object) -> ClientSession:
-        """Start another client session of ``project``. Thread: GUI only."""
+        """Start another client session of ``project``. Thread: GUI only.
+
+        :attr:`client_setup` (set by the upper layers) plugs windows and
+        dialogs into the client before its startup scripts run.
+        """
         client = ClientSession(self, project, self.gateway, **identity)  # type: ignore[arg-type]
         self.clients.append(client)
+        if self.client_setup is not None:
+            self.client_setup(client)
         client.start()
         return client
 

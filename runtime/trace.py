@@ -29,6 +29,12 @@ DEFAULT_CAPACITY = 200_000
 MAX_LANES = 20_000
 
 
+#: How events are stored: TraceEvent's fields, ``args`` as key-value pairs.
+RawEvent = tuple[
+    int, str, int, int, str, str, int, int, tuple[tuple[str, object], ...] | None
+]
+
+
 class TraceEvent(NamedTuple):
     """One timeline event (times in nanoseconds since the tracer started)."""
 
@@ -61,7 +67,7 @@ class Tracer:
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
         self.enabled = True
-        self._events: deque[tuple[object, ...]] = deque(maxlen=capacity)
+        self._events: deque[RawEvent] = deque(maxlen=capacity)
         self._seq = itertools.count(1)  # 0 means "no flow"
         self._t0 = time.perf_counter_ns()
         self._lanes: dict[int, Lane] = {}
@@ -109,19 +115,11 @@ class Tracer:
         if not self.enabled:
             return
         when = time.perf_counter_ns() if ts is None else ts
-        self._events.append(
-            (
-                next(self._seq),
-                phase,
-                when,
-                lane,
-                category,
-                name,
-                duration,
-                flow_id,
-                args,
-            )
-        )
+        # A dict inside would keep the tuple tracked by the garbage collector
+        # for good; a tuple of pairs lets the collector drop it.
+        packed = tuple(args.items()) if args else None
+        event = (next(self._seq), phase, when, lane, category, name, duration)
+        self._events.append((*event, flow_id, packed))
 
     def events(self, after_seq: int = -1) -> list[TraceEvent]:
         """Events with ``seq > after_seq``, oldest first. Thread: any."""
@@ -129,14 +127,16 @@ class Tracer:
         lo, hi = 0, len(snapshot)
         while after_seq >= 0 and lo < hi:
             mid = (lo + hi) // 2
-            if snapshot[mid][0] <= after_seq:  # type: ignore[operator]
+            if snapshot[mid][0] <= after_seq:
                 lo = mid + 1
             else:
                 hi = mid
         t0 = self._t0
         return [
-            TraceEvent(s, ph, ts - t0, *rest)  # type: ignore[arg-type,operator]
-            for s, ph, ts, *rest in snapshot[lo:]
+            TraceEvent(
+                s, ph, ts - t0, lane, cat, name, dur, flow, dict(args) if args else None
+            )
+            for s, ph, ts, lane, cat, name, dur, flow, args in snapshot[lo:]
         ]
 
     def clear(self) -> None:

@@ -314,15 +314,18 @@ class FifoPool:
         self.name = name
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(max(1, size))
+        self._pool.setExpiryTimeout(-1)  # keep threads (and their names) for good
         self._activity = activity
         self._errors = errors
         self._tracer = tracer
         self._process = process
         self._scope = scope
-        self._local = threading.local()
+        # PySide6 runs each job with a fresh Python thread state, so a
+        # threading.local would forget a pool thread's identity between jobs:
+        # key it by the OS thread instead.
         self._numbers = itertools.count(1)
         self._lock = threading.Lock()
-        self._contexts: list[context.ExecContext] = []
+        self._contexts: dict[int, context.ExecContext] = {}
         self._queued = 0
         self._running = 0
 
@@ -349,15 +352,15 @@ class FifoPool:
         self._pool.start(lambda: self._run(job, source))
 
     def _run(self, job: Callable[[], object], source: str) -> None:
-        ctx: context.ExecContext | None = getattr(self._local, "ctx", None)
+        ident = threading.get_ident()
+        ctx = self._contexts.get(ident)
         if ctx is None:
             lane = next_thread_id()
             ctx = context.ExecContext(
                 lane, f"{self.name}-{next(self._numbers)}", self._scope
             )
-            self._local.ctx = ctx
             with self._lock:
-                self._contexts.append(ctx)
+                self._contexts[ident] = ctx
             self._tracer.name_lane(lane, self._process, ctx.thread_name)
         context.bind(ctx)
         with self._lock:
@@ -378,7 +381,7 @@ class FifoPool:
         self._pool.clear()
         with self._lock:
             dropped, self._queued = self._queued, 0
-            contexts = list(self._contexts)
+            contexts = list(self._contexts.values())
         for ctx in contexts:
             ctx.terminated = True
             ctx.interrupted.set()

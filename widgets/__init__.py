@@ -1,5 +1,40 @@
-"""Vision components (Label, Button, Table…) built on the runtime."""
+"""Vision components (Label, Button, Table…), windows and the window manager."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from widgets.component import ComponentEnv, VisionComponent
+from widgets.components import (
+    Button,
+    CheckBox,
+    Container,
+    Label,
+    NumericTextField,
+    ProgressBar,
+    RootContainer,
+    Table,
+    TextArea,
+    TextField,
+)
+from widgets.events import ActionEvent, FocusEvent, MouseEvent, PropertyChangeEvent
+from widgets.window import VisionWindow, WindowManager
+
+__all__ = [
+    "ActionEvent",
+    "Button",
+    "CheckBox",
+    "ComponentEnv",
+    "Container",
+    "FocusEvent",
+    "Label",
+    "MouseEvent",
+    "NumericTextField",
+    "ProgressBar",
+    "PropertyChangeEvent",
+    "RootContainer",
+    "Table",
+    "TextArea",
+    "TextField",
+    "VisionComponent",
+    "VisionWindow",
+    "WindowManager",
+]

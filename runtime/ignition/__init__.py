@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 import types
 
+from runtime.ignition.dataset import DatasetFunctions
 from runtime.ignition.java import (
     JavaThread,
     ThreadState,
@@ -17,7 +18,8 @@ from runtime.ignition.java import (
     sleep_seconds,
 )
 from runtime.ignition.services import ScopeServices
-from runtime.ignition.util import ClientUtil, GatewayUtil, VisionModule
+from runtime.ignition.util import ClientUtil, GatewayUtil
+from runtime.ignition.vision import GuiFunctions, NavFunctions, VisionFunctions
 
 __all__ = ["JavaThread", "ScopeServices", "ThreadState", "build_modules"]
 
@@ -27,10 +29,16 @@ def build_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
     system = types.ModuleType("system", "Ignition's system.* scripting functions.")
     if svc.kind == "client":
         util = ClientUtil(svc)
+        gui = GuiFunctions(svc)
+        nav = NavFunctions(svc)
+        vision = VisionFunctions(gui, nav, util.invokeLater, util.getClientId)
         system.__dict__["util"] = _module_of("system.util", util)
-        system.__dict__["vision"] = _module_of("system.vision", VisionModule(util))
+        system.__dict__["gui"] = _module_of("system.gui", gui)
+        system.__dict__["nav"] = _module_of("system.nav", nav)
+        system.__dict__["vision"] = _module_of("system.vision", vision)
     else:
         system.__dict__["util"] = _module_of("system.util", GatewayUtil(svc))
+    system.__dict__["dataset"] = _module_of("system.dataset", DatasetFunctions())
     modules = {"system": system, "time": _time_module(svc)}
     modules.update(build_java_modules(svc))
     return modules

@@ -9,6 +9,8 @@ if TYPE_CHECKING:
     from runtime.dispatch import GuiDispatcher
     from runtime.messaging import ScopeMessenger
     from runtime.stall import StallMonitor
+    from runtime.thread_guard import ThreadGuard
+    from runtime.vision_port import VisionPort
     from runtime.workers import Workers
 
 
@@ -28,3 +30,5 @@ class ScopeServices:
     dispatcher: GuiDispatcher | None = None
     client_id: str | None = None
     messenger: ScopeMessenger | None = None
+    guard: ThreadGuard | None = None
+    vision: VisionPort | None = None

@@ -79,14 +79,6 @@ class ClientUtil(GatewayUtil):
         return self._svc.client_id or ""
 
 
-class VisionModule:
-    """``system.vision`` (Ignition 8.3): the Vision functions' new home."""
-
-    def __init__(self, util: ClientUtil) -> None:
-        self.invokeLater = util.invokeLater
-        self.getClientId = util.getClientId
-
-
 def _make_invoke_later(
     post: Callable[[Callable[[], object], float, FrameType], None],
 ) -> Callable[..., None]:

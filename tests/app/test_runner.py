@@ -332,3 +332,45 @@ def test_an_unobserved_request_error_fails_the_run(tmp_path: Path) -> None:
     assert 'File "P/gateway-events/messageHandlers/boom", line 1' in err
     code, _, err = run_main("run", handled, "--project", str(project))
     assert (code, err) == (0, "")
+
+
+SCENARIOS = SAMPLES / "ThreadingBasics" / "scenarios"
+
+
+def test_manual_example_from_the_real_button_passes_strict() -> None:
+    code, out, err = run_main(
+        "run", str(SCENARIOS / "manual_example_button.py"), "--strict"
+    )
+    assert (code, err) == (0, "")
+    assert "clicked; the label says: Working..." in out
+    assert "after the worker: Done: 3 rows" in out
+
+
+def test_the_worker_writing_the_label_exits_2_naming_the_script() -> None:
+    code, _, err = run_main("run", str(SCENARIOS / "unsafe_label_write.py"), "--strict")
+    assert code == 2
+    assert "Thread violation: Label.text write in " in err
+    assert "Main/Root Container/StartUnsafe.actionPerformed, line 5" in err
+    assert "Task started at:" in err
+    code, _, _ = run_main("run", str(SCENARIOS / "unsafe_label_write.py"))
+    assert code == 0  # without --strict it is reported, not failed
+
+
+def test_dialogs_print_and_take_answers(tmp_path: Path) -> None:
+    script = _script(
+        tmp_path,
+        'print(system.gui.confirm("Delete all?", "Careful", True))\n'
+        'print(system.gui.inputBox("Name?"))\n'
+        'system.gui.messageBox("Saved")\n',
+    )
+    code, out, _ = run_main(
+        "run", script, "--answer", "confirm=cancel", "--answer", "input=abc"
+    )
+    assert code == 0
+    assert out.splitlines()[-5:] == [
+        "[confirm] Careful: Delete all? -> cancel",
+        "None",
+        "[inputBox] Input: Name? -> 'abc'",
+        "abc",
+        "[messageBox] Information: Saved",
+    ]

@@ -269,7 +269,7 @@ def test_request_life_cycle_is_on_the_timeline(
     names = [(e.category, e.phase, e.name) for e in events]
     assert ("request", "i", "sent Proj/echo") in names
     assert ("handler", "B", "Proj/gateway-events/messageHandlers/echo") in names
-    assert ("request", "i", "succeeded Proj/echo") in names
+    assert ("request", "X", "Proj/echo (succeeded)") in names
     assert any(c == "onSuccess" and p == "X" for c, p, _ in names)
     [start] = [e for e in events if e.category == "handler" and e.phase == "B"]
     assert start.args is not None

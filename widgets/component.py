@@ -1,0 +1,378 @@
+"""The Vision component base: guarded properties, events, the component tree.
+
+A component is two objects: this script-facing facade (Ignition's property
+names, ``parent``, ``getComponent``…) and the QWidget that draws it. The
+facade keeps the property *values*; the widget only displays them. Every
+property read and write, and every component method, asks the thread guard
+first. On the GUI thread that is one thread-id comparison. On any other
+thread it is a violation: a write is still applied — posted to the GUI thread,
+the only thread that ever touches the QWidget — and a read returns the value
+last published on the GUI thread, so a script's threading bug never crashes
+the simulated client.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import QEvent, QObject, Qt
+
+from runtime.vision_catalog import CATALOG, MOUSE_EVENTS, ComponentType, nearest
+from widgets.events import FocusEvent, MouseEvent, PropertyChangeEvent
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import CodeType
+
+    from PySide6.QtWidgets import QWidget
+
+    from runtime import ClientSession, GuiDispatcher
+    from runtime.project import ComponentSpec
+
+_MISSING = object()
+_INPUT_EVENTS = frozenset((*MOUSE_EVENTS, "focusGained", "focusLost"))
+
+
+class ComponentEnv:
+    """What every component of one open window shares.
+
+    Parameters
+    ----------
+    client
+        The client session whose scripts run here.
+    window_path
+        Script names start with it: ``Main/Root Container/Start.actionPerformed``.
+    """
+
+    def __init__(self, client: ClientSession, window_path: str) -> None:
+        sim = client.sim
+        self.client = client
+        self.window_path = window_path
+        self.window: object = None  # set by the window once built
+        self.check: Callable[[str], None] = sim.guard.check
+        self.dispatcher: GuiDispatcher = sim.dispatcher
+        self.gui_ident = sim.dispatcher.gui_ident
+
+    def run_event(self, code: CodeType, name: str, event: object) -> None:
+        """Run a compiled event script with ``event``. Thread: GUI only."""
+        self.client.run_code(code, name, {"event": event})
+
+
+class GuardedProperty:
+    """A built-in Vision property: guarded read and write."""
+
+    __slots__ = ("kind", "name", "read_what", "write_what")
+
+    def __init__(self, type_name: str, name: str, kind: type) -> None:
+        self.name = name
+        self.kind = kind
+        self.read_what = f"{type_name}.{name} read"
+        self.write_what = f"{type_name}.{name} write"
+
+    def __get__(self, obj: VisionComponent | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        obj._env.check(self.read_what)
+        return obj._values[self.name]
+
+    def __set__(self, obj: VisionComponent, value: object) -> None:
+        obj._write(self.name, coerce(self.name, self.kind, value), self.write_what)
+
+
+class VisionComponent:
+    """Base of every Vision component facade (see :mod:`widgets.components`).
+
+    Subclasses set ``TYPE`` (their catalog entry), build their widget in
+    ``_create_widget`` and push property values into it in ``_render``.
+    """
+
+    TYPE: ClassVar[ComponentType]
+    _env: ComponentEnv
+    _parent: VisionComponent | None
+    _children: list[VisionComponent]
+    _values: dict[str, Any]
+    _custom: dict[str, str]
+    _scripts: dict[str, CodeType]
+    _path: str
+    widget: Any  # the QWidget subclass each component type builds
+    __slots__ = (
+        "__weakref__",
+        "_children",
+        "_custom",
+        "_env",
+        "_parent",
+        "_path",
+        "_scripts",
+        "_values",
+        "widget",
+    )
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        type_name = cls.__name__
+        if type_name not in CATALOG:
+            return
+        cls.TYPE = CATALOG[type_name]
+        for spec in cls.TYPE.properties:
+            setattr(cls, spec.name, GuardedProperty(type_name, spec.name, spec.kind))
+
+    def __init__(
+        self,
+        spec: ComponentSpec,
+        env: ComponentEnv,
+        parent: VisionComponent | None,
+        scripts: dict[str, CodeType],
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "_env", env)
+        set_(self, "_parent", parent)
+        set_(self, "_path", spec.path)
+        set_(self, "_scripts", scripts)
+        set_(self, "_children", [])
+        values = {p.name: p.default for p in self.TYPE.properties}
+        values["name"] = spec.name
+        custom: dict[str, str] = {}
+        for prop in spec.custom_properties.values():
+            custom[prop.name] = prop.type
+            values[prop.name] = convert_custom(prop.type, prop.value)
+        values.update({k: self._from_spec(k, v) for k, v in spec.props.items()})
+        set_(self, "_custom", custom)
+        set_(self, "_values", values)
+        set_(self, "widget", self._create_widget())
+        self.widget.setGeometry(*spec.bounds)
+        if scripts.keys() & _INPUT_EVENTS:
+            relay = InputEventRelay(self)
+            self.widget.installEventFilter(relay)
+            self.widget.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+        for name, value in values.items():
+            if name in spec.props or name in ("visible", "enabled"):
+                self._render(name, value)
+
+    def _from_spec(self, name: str, value: object) -> object:
+        """Turn a window.yaml value into the property value (Table data…)."""
+        return value
+
+    # -- the widget (subclasses) --------------------------------------------
+
+    def _create_widget(self) -> QWidget:
+        raise NotImplementedError
+
+    def _render(self, name: str, value: object) -> None:
+        """Show a property value in the widget. Thread: GUI only."""
+        widget = self.widget
+        if name == "visible":
+            widget.setVisible(bool(value))
+        elif name == "enabled":
+            widget.setEnabled(bool(value))
+        elif name == "toolTipText":
+            widget.setToolTip(str(value))
+        elif name in ("foreground", "background"):
+            colors = {"foreground": "color", "background": "background-color"}
+            rules = [
+                f"{css}: {self._values[prop]};"
+                for prop, css in colors.items()
+                if self._values.get(prop)
+            ]
+            widget.setStyleSheet(" ".join(rules))
+
+    # -- property writes ------------------------------------------------------
+
+    def _write(self, name: str, value: object, what: str) -> None:
+        self._env.check(what)
+        if threading.get_ident() == self._env.gui_ident:
+            self._apply(name, value, True)
+        else:  # the violation is recorded; the change still happens, safely
+            self._env.dispatcher.post(
+                lambda: self._apply(name, value, True),
+                0,
+                sys._getframe(2),
+                "off-thread property write",
+            )
+
+    def _apply(self, name: str, value: object, render: bool) -> None:
+        """Store, show and announce a new value. Thread: GUI only."""
+        values = self._values
+        old = values.get(name, _MISSING)
+        if old is value or (type(old) is type(value) and old == value):
+            return  # Java beans only fire on a real change
+        values[name] = value
+        if render:
+            self._render(name, value)
+        code = self._scripts.get("propertyChange")
+        if code is not None:
+            event = PropertyChangeEvent(self, name, value, old)
+            self._env.run_event(code, self._script_name("propertyChange"), event)
+
+    def _on_gui(self, fn: Callable[[], object]) -> None:
+        """Run ``fn`` now on the GUI thread, or post it there from a worker."""
+        if threading.get_ident() == self._env.gui_ident:
+            fn()
+        else:
+            self._env.dispatcher.post(fn, 0, sys._getframe(2), "off-thread call")
+
+    def _fire(self, event_name: str, event: object) -> None:
+        """Run this component's script for ``event_name``, if it has one."""
+        code = self._scripts.get(event_name)
+        if code is not None:
+            self._env.run_event(code, self._script_name(event_name), event)
+
+    def _script_name(self, event_name: str) -> str:
+        return f"{self._env.window_path}/{self._path}.{event_name}"
+
+    # -- custom properties ----------------------------------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached when normal lookup fails: custom properties.
+        custom = object.__getattribute__(self, "_custom")
+        if name in custom:
+            self._env.check(f"{type(self).__name__}.{name} read")
+            return self._values[name]
+        raise AttributeError(self._no_such(name))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in self._custom:
+            what = f"{type(self).__name__}.{name} write"
+            self._write(name, convert_custom(self._custom[name], value), what)
+        elif hasattr(type(self), name):
+            object.__setattr__(self, name, value)
+        else:
+            raise AttributeError(self._no_such(name))
+
+    def _no_such(self, name: str) -> str:
+        choices = [*self.TYPE.property_names, *self._custom]
+        return (
+            f"{type(self).__name__} {self._values.get('name')!r} has no property "
+            f"{name!r}{nearest(name, choices)}"
+        )
+
+    # -- the component API scripts call ---------------------------------------
+
+    @property
+    def parent(self) -> VisionComponent | None:
+        """The container holding this component (None for the root)."""
+        self._env.check(f"{type(self).__name__}.parent read")
+        return self._parent
+
+    def getComponent(self, name: str) -> VisionComponent | None:
+        """The child called ``name``, or None."""
+        self._env.check(f"{type(self).__name__}.getComponent()")
+        for child in self._children:
+            if child._values["name"] == name:
+                return child
+        return None
+
+    def getComponents(self) -> list[VisionComponent]:
+        """The children, in window order."""
+        self._env.check(f"{type(self).__name__}.getComponents()")
+        return list(self._children)
+
+    def getPropertyValue(self, name: str) -> Any:
+        """A built-in or custom property by name."""
+        self._env.check(f"{type(self).__name__}.getPropertyValue()")
+        if name not in self._values:
+            raise AttributeError(self._no_such(name))
+        return self._values[name]
+
+    def setPropertyValue(self, name: str, value: object) -> None:
+        """Set a built-in or custom property by name."""
+        spec = self.TYPE.property(name)
+        if spec is not None:
+            value = coerce(name, spec.kind, value)
+        elif name in self._custom:
+            value = convert_custom(self._custom[name], value)
+        else:
+            raise AttributeError(self._no_such(name))
+        self._write(name, value, f"{type(self).__name__}.setPropertyValue()")
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._path!r}>"
+
+
+def coerce(name: str, kind: type, value: object) -> object:
+    """Convert a script's value to the property's type, or raise TypeError.
+
+    Numbers convert between int and float and to text; a bool property takes
+    a bool (or 0/1); anything else of the wrong type is an error.
+    """
+    if kind is object or type(value) is kind:
+        return value
+    if kind is str and isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if kind in (int, float) and isinstance(value, int | float):
+        return kind(value)
+    if kind is bool and value in (0, 1):
+        return bool(value)
+    raise TypeError(f"{name} must be {kind.__name__}, not {type(value).__name__}")
+
+
+def convert_custom(type_name: str, value: object) -> object:
+    """A custom property's value in its declared type."""
+    if type_name == "dataset":
+        from widgets.dataset_support import to_dataset
+
+        return to_dataset(value)
+    kinds: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
+    return coerce("custom property", kinds[type_name], value)
+
+
+_MOUSE = {
+    QEvent.Type.MouseButtonPress: "mousePressed",
+    QEvent.Type.MouseButtonRelease: "mouseReleased",
+    QEvent.Type.MouseButtonDblClick: "mousePressed",
+}
+_BUTTONS = {
+    Qt.MouseButton.LeftButton: 1,
+    Qt.MouseButton.MiddleButton: 2,
+    Qt.MouseButton.RightButton: 3,
+}
+
+
+class InputEventRelay(QObject):
+    """Turns a widget's mouse and focus events into the component's scripts.
+
+    Installed only on components that have such scripts. A release after a
+    press on the same component is also a ``mouseClicked``, as in Swing.
+    """
+
+    def __init__(self, component: VisionComponent) -> None:
+        super().__init__(component.widget)
+        self._component = component
+        self._click_count = 1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Translate, run the script, and let Qt handle the event as usual."""
+        kind = event.type()
+        component = self._component
+        if kind in _MOUSE:
+            self._click_count = 2 if kind == QEvent.Type.MouseButtonDblClick else 1
+            component._fire(_MOUSE[kind], self._mouse_event(event))
+            if kind == QEvent.Type.MouseButtonRelease:
+                component._fire("mouseClicked", self._mouse_event(event))
+        elif kind == QEvent.Type.Enter:
+            component._fire("mouseEntered", MouseEvent(component, 0, 0, 0, 0))
+        elif kind == QEvent.Type.Leave:
+            component._fire("mouseExited", MouseEvent(component, 0, 0, 0, 0))
+        elif kind == QEvent.Type.FocusIn:
+            component._fire("focusGained", FocusEvent(component))
+        elif kind == QEvent.Type.FocusOut:
+            component._fire("focusLost", FocusEvent(component))
+        return False
+
+    def _mouse_event(self, event: QEvent) -> MouseEvent:
+        pos = event.position()  # type: ignore[attr-defined]
+        mods = event.modifiers()  # type: ignore[attr-defined]
+        keys = Qt.KeyboardModifier
+        return MouseEvent(
+            self._component,
+            int(pos.x()),
+            int(pos.y()),
+            _BUTTONS.get(event.button(), 0),  # type: ignore[attr-defined]
+            self._click_count,
+            altDown=bool(mods & keys.AltModifier),
+            controlDown=bool(mods & keys.ControlModifier),
+            shiftDown=bool(mods & keys.ShiftModifier),
+            metaDown=bool(mods & keys.MetaModifier),
+            popupTrigger=event.button() == Qt.MouseButton.RightButton,  # type: ignore[attr-defined]
+        )

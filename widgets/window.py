@@ -1,0 +1,235 @@
+"""Vision windows: building them from window.yaml, and the client's window manager.
+
+:class:`WindowManager` is the client's :class:`~runtime.vision_port.WindowHost`:
+``system.nav.openWindow`` lands here. It builds each window's component tree
+from its :class:`~runtime.project.WindowSpec` (event scripts compiled once per
+window definition), applies the parameters to the root container's custom
+properties, and hands the window's widget to a *placer* — the app puts it in
+the client's desktop; by default it is a top-level window (offscreen in
+headless runs).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from runtime.vision_catalog import nearest
+from widgets.component import ComponentEnv, VisionComponent
+from widgets.components import TYPES, Container
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import CodeType
+
+    from runtime import ClientSession
+    from runtime.project import ComponentSpec, WindowSpec
+
+    Placer = Callable[["VisionWindow"], None]
+
+
+class VisionWindow:
+    """An open window as scripts see it (Ignition's FPMIWindow).
+
+    ``widget`` is its QWidget; ``components`` maps component paths
+    (``Root Container/Group/Start``) to components, for tests and tools.
+    """
+
+    def __init__(self, spec: WindowSpec, env: ComponentEnv, root: Container) -> None:
+        self.spec = spec
+        self._env = env
+        self._root = root
+        self.components: dict[str, VisionComponent] = {}
+        self.widget = QWidget()
+        self.widget.setObjectName("VisionWindow")
+        self.widget.setWindowTitle(spec.title)
+        self.widget.resize(*spec.size)
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(root.widget)
+
+    @property
+    def path(self) -> str:
+        """The window's path, e.g. ``Main``."""
+        return self.spec.path
+
+    @property
+    def name(self) -> str:
+        """The last part of the path."""
+        return self.spec.path.rsplit("/", 1)[-1]
+
+    @property
+    def title(self) -> str:
+        """The title bar text."""
+        return self.spec.title
+
+    @property
+    def rootContainer(self) -> Container:
+        """The root container."""
+        self._env.check("Window.rootContainer read")
+        return self._root
+
+    def getRootContainer(self) -> Container:
+        """The root container."""
+        return self.rootContainer
+
+    def component(self, path: str) -> VisionComponent:
+        """The component at ``path`` under the root container (``Group/Start``)."""
+        found = self.components.get(f"Root Container/{path}") or self.components.get(
+            path
+        )
+        if found is None:
+            choices = [p.removeprefix("Root Container/") for p in self.components]
+            raise KeyError(
+                f"no component {path!r} in window {self.path!r}{nearest(path, choices)}"
+            )
+        return found
+
+    def __repr__(self) -> str:
+        return f"<VisionWindow {self.path!r}>"
+
+
+class WindowManager:
+    """Opens, tracks and closes one client's windows (GUI thread only).
+
+    Parameters
+    ----------
+    client
+        The client session whose project's windows these are.
+    placer
+        Shows a newly built window (default: a top-level widget).
+    """
+
+    def __init__(self, client: ClientSession, placer: Placer | None = None) -> None:
+        self._client = client
+        self._placer = placer or _show_top_level
+        self._open: list[VisionWindow] = []
+        self._current: VisionWindow | None = None
+        self._compiled: dict[tuple[str, str, str], CodeType] = {}
+
+    # -- WindowHost -----------------------------------------------------------
+
+    def open_window(self, path: str, params: dict[str, object] | None) -> VisionWindow:
+        """Open ``path`` (or raise it if open) and apply ``params``."""
+        window = next((w for w in self._open if w.path == path), None)
+        if window is None:
+            window = self._build(self._spec(path))
+            self._open.append(window)
+            self._apply_params(window, params)
+            self._placer(window)
+        else:
+            self._apply_params(window, params)
+            if QGuiApplication.platformName() != "offscreen":  # it only warns there
+                window.widget.raise_()
+        self._current = window
+        return window
+
+    def close_window(self, window: str | object) -> None:
+        """Close an open window given by path or object."""
+        path = window if isinstance(window, str) else getattr(window, "path", None)
+        found = next((w for w in self._open if w.path == path), None)
+        if found is None:
+            raise ValueError(f'Window "{path}" is not currently open')
+        self._open.remove(found)
+        if self._current is found:
+            self._current = self._open[-1] if self._open else None
+        found.widget.close()
+        found.widget.deleteLater()
+
+    def close_all(self) -> None:
+        """Close every open window (the client is going away)."""
+        for window in list(self._open):
+            self.close_window(window)
+
+    def opened_windows(self) -> list[VisionWindow]:
+        """Open windows, oldest first."""
+        return list(self._open)
+
+    def current_window(self) -> VisionWindow | None:
+        """The window most recently opened or swapped to."""
+        return self._current
+
+    def window_of(self, component: object) -> VisionWindow | None:
+        """The open window holding ``component``."""
+        for window in self._open:
+            if component in window.components.values():
+                return window
+        return None
+
+    # -- building -------------------------------------------------------------
+
+    def open_startup_windows(self) -> None:
+        """Open every window marked ``openOnStartup``."""
+        for path, spec in self._client.project.windows.items():
+            if spec.open_on_startup:
+                self.open_window(path, None)
+
+    def _spec(self, path: str) -> WindowSpec:
+        windows = self._client.project.windows
+        if path not in windows:
+            raise ValueError(
+                f'Window "{path}" does not exist in project '
+                f'"{self._client.project.name}"{nearest(path, list(windows))}'
+            )
+        return windows[path]
+
+    def _build(self, spec: WindowSpec) -> VisionWindow:
+        env = ComponentEnv(self._client, spec.path)
+        components: dict[str, VisionComponent] = {}
+        root = self._build_component(spec, spec.root, env, None, components)
+        assert isinstance(root, Container)
+        window = VisionWindow(spec, env, root)
+        window.components = components
+        env.window = window
+        return window
+
+    def _build_component(
+        self,
+        window: WindowSpec,
+        spec: ComponentSpec,
+        env: ComponentEnv,
+        parent: Container | None,
+        out: dict[str, VisionComponent],
+    ) -> VisionComponent:
+        scripts = {
+            event: self._compile(window, spec, event, source)
+            for event, source in spec.events.items()
+        }
+        component = TYPES[spec.type](spec, env, parent, scripts)
+        out[spec.path] = component
+        if isinstance(component, Container):
+            for child_spec in spec.components:
+                child = self._build_component(window, child_spec, env, component, out)
+                component.add_child(child)
+        return component
+
+    def _compile(
+        self, window: WindowSpec, spec: ComponentSpec, event: str, source: str
+    ) -> CodeType:
+        key = (window.path, spec.path, event)
+        code = self._compiled.get(key)
+        if code is None:
+            name = f"{window.path}/{spec.path}.{event}"
+            code = self._client.scope.compile(source, name)
+            self._compiled[key] = code
+        return code
+
+    def _apply_params(
+        self, window: VisionWindow, params: dict[str, object] | None
+    ) -> None:
+        root = window.getRootContainer()
+        for name, value in (params or {}).items():
+            try:
+                root.setPropertyValue(name, value)
+            except AttributeError:
+                self._client.sim.output.write(
+                    f'Window "{window.path}": no root container property '
+                    f"{name!r} for the parameter\n",
+                    is_error=True,
+                )
+
+
+def _show_top_level(window: VisionWindow) -> None:
+    window.widget.show()

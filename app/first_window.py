@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.error_popup import ErrorPopup
 from runtime import Simulation
 from widgets import WindowManager
 
@@ -27,6 +28,7 @@ class _Bridge(QObject):
     """Carries output from any thread to the GUI thread (queued signals)."""
 
     line_printed = Signal(str, str, bool)  # (thread, text, is_error)
+    error_reported = Signal(object)  # (ErrorReport)
 
 
 class FirstWindow(QMainWindow):
@@ -51,6 +53,7 @@ class FirstWindow(QMainWindow):
         self.client = self.sim.open_project(project)
         self.shut_down_cleanly = True
         self._bridge = _Bridge(self)
+        self.error_popup = ErrorPopup(self)
         self._setup_ui(project)
         self._connect_signals()
         for line in self.sim.output.history():
@@ -86,6 +89,7 @@ class FirstWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.run_button.clicked.connect(self._on_run_button_clicked)
         self._bridge.line_printed.connect(self._on_bridge_line_printed)
+        self._bridge.error_reported.connect(self._on_bridge_error_reported)
         self.sim.output.subscribe(self._relay_output)
         self.sim.errors.subscribe(self._relay_error)
         self._refresh.timeout.connect(self._update_status)
@@ -96,6 +100,11 @@ class FirstWindow(QMainWindow):
 
     def _relay_error(self, report: ErrorReport) -> None:
         self._bridge.line_printed.emit(report.thread, report.format(), True)
+        self._bridge.error_reported.emit(report)
+
+    @Slot(object)
+    def _on_bridge_error_reported(self, report: ErrorReport) -> None:
+        self.error_popup.show(report)
 
     @Slot()
     def _on_run_button_clicked(self) -> None:

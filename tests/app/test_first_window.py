@@ -52,3 +52,19 @@ def test_closing_with_running_scripts_cancels_them(
     with qtbot.waitSignal(window.closed, timeout=3000):
         window.close()
     assert window.client.workers.running() == []
+
+
+def test_a_script_error_opens_a_non_modal_popup(
+    qtbot: QtBot, sample_project: Project
+) -> None:
+    window = FirstWindow(sample_project, "x = 1\n1 / 0\n", "Main/Broken")
+    qtbot.addWidget(window)
+    qtbot.mouseClick(window.run_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.error_popup.box is not None)
+    box = window.error_popup.box
+    assert box is not None
+    assert not box.isModal()
+    assert "ZeroDivisionError" in box.text()
+    assert "Main/Broken, line 2" in box.text()
+    assert "Traceback" in box.detailedText()
+    window.close()

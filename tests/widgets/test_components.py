@@ -262,3 +262,57 @@ def test_script_error_in_an_event_names_the_component_script(
     start.doClick()
     [report] = sim.errors.reports()
     assert str(report.location) == "Main/Root Container/Start.actionPerformed, line 2"
+
+
+def test_enter_checkbox_focus_and_hover_events_run_their_scripts(
+    qtbot: QtBot, sim: Simulation
+) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    from runtime import load_project
+    from tests.conftest import write_project
+    from widgets import WindowManager
+
+    folder = write_project(Path(tempfile.mkdtemp()), "E")
+    window = folder / "com.inductiveautomation.vision/windows/W/window.yaml"
+    window.parent.mkdir(parents=True)
+    window.write_text("""
+openOnStartup: true
+rootContainer:
+  components:
+    - type: TextField
+      name: Field
+      bounds: [0, 0, 100, 24]
+      events:
+        actionPerformed: "log.append(('enter', event.source.text))"
+        focusGained: "log.append('focus in')"
+        focusLost: "log.append('focus out')"
+        mouseEntered: "log.append('hover')"
+    - type: CheckBox
+      name: Box
+      bounds: [0, 30, 100, 24]
+      events:
+        actionPerformed: "log.append(('box', event.source.selected))"
+""")
+    log: list[object] = []
+
+    def setup(client: ClientSession) -> None:
+        client.vision.windows = WindowManager(client)
+        client.scope.builtins["log"] = log
+
+    sim.client_setup = setup
+    client = sim.open_project(load_project(folder))
+    win = _main(client)
+    field = win.component("Field")
+    qtbot.keyClicks(field.widget, "42")
+    qtbot.keyClick(field.widget, Qt.Key_Return)
+    QApplication.sendEvent(field.widget, QFocusEvent(QEvent.Type.FocusIn))
+    QApplication.sendEvent(field.widget, QFocusEvent(QEvent.Type.FocusOut))
+    QApplication.sendEvent(field.widget, QEvent(QEvent.Type.Enter))
+    win.component("Box").widget.click()  # the indicator, as a user would
+    assert log == [("enter", "42"), "focus in", "focus out", "hover", ("box", True)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from runtime.context import CLIENT
@@ -51,6 +52,7 @@ class ClientSession:
         pool: QThreadPool | None = None,
     ) -> None:
         self.client_id = secrets.token_hex(4)
+        self.created_at = datetime.now()
         self.project = project
         self.gateway = gateway
         self.host_name = host_name
@@ -81,6 +83,8 @@ class ClientSession:
             messenger,
             guard=sim.guard,
             vision=self.vision,
+            sessions=gateway.sessions,
+            gui_ident=sim.dispatcher.gui_ident,
         )
         self.scope = ScriptScope(
             CLIENT,
@@ -126,6 +130,11 @@ class ClientSession:
     ) -> None:
         """Request callbacks run on the GUI thread, like invokeLater."""
         self._sim.dispatcher.post(lambda: fn(argument), source=source)
+
+    @property
+    def project_name(self) -> str:
+        """The project this client runs."""
+        return self.project.name
 
     @property
     def sim(self) -> Simulation:

@@ -119,9 +119,20 @@ def current() -> ExecContext:
     return ctx
 
 
+_bound: dict[int, ExecContext] = {}
+
+
 def bind(ctx: ExecContext | None) -> None:
     """Bind ``ctx`` to the calling thread (``None`` unbinds). Thread: any."""
+    ident = threading.get_ident()
     if ctx is None:
         thread_local.__dict__.pop("ctx", None)
+        _bound.pop(ident, None)
     else:
         thread_local.ctx = ctx
+        _bound[ident] = ctx
+
+
+def bound_names() -> dict[int, str]:
+    """Simulated thread names by OS thread id, for thread dumps. Thread: any."""
+    return {ident: ctx.thread_name for ident, ctx in list(_bound.items())}

@@ -20,6 +20,7 @@ from runtime.workers import FifoPool, Task, Workers, new_pool
 if TYPE_CHECKING:
     from PySide6.QtCore import QThreadPool
 
+    from runtime.client import ClientSession
     from runtime.project import HandlerSpec, Project, TimerSpec
     from runtime.simulation import Simulation
     from runtime.workers import TimerHandle
@@ -90,7 +91,13 @@ class Gateway:
         """
         messenger = ScopeMessenger(self._sim, self, self._run_callback)
         svc = ScopeServices(
-            GATEWAY, project.name, self.workers, self._sim.stall, messenger=messenger
+            GATEWAY,
+            project.name,
+            self.workers,
+            self._sim.stall,
+            messenger=messenger,
+            sessions=self.sessions,
+            gui_ident=self._sim.dispatcher.gui_ident,
         )
         scope = ScriptScope(
             GATEWAY,
@@ -196,6 +203,10 @@ class Gateway:
                     "Gateway shutdown script",
                 )
                 task.wait_done(timeout)
+
+    def sessions(self) -> list[ClientSession]:
+        """The client sessions connected to this gateway."""
+        return [c for c in self._sim.clients if c.gateway is self]
 
     def pools(self) -> list[FifoPool]:
         """Every handler pool: shared, callbacks, dedicated."""

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from runtime.dispatch import GuiDispatcher
+    from runtime.ignition.diagnostics import SessionLike
     from runtime.messaging import ScopeMessenger
     from runtime.stall import StallMonitor
     from runtime.thread_guard import ThreadGuard
@@ -32,3 +35,7 @@ class ScopeServices:
     messenger: ScopeMessenger | None = None
     guard: ThreadGuard | None = None
     vision: VisionPort | None = None
+    #: The client sessions connected to this scope's gateway (getSessionInfo).
+    sessions: Callable[[], Sequence[SessionLike]] | None = None
+    #: ``threading.get_ident()`` of the GUI thread (threadDump).
+    gui_ident: int = 0

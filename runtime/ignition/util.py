@@ -14,13 +14,15 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from runtime import sources
+from runtime import context, sources
+from runtime.ignition.diagnostics import collect_threads, session_info, thread_dump
 from runtime.ignition.java import JavaThread
 from runtime.ignition.messaging import MessagingFunctions
 
 if TYPE_CHECKING:
     from types import FrameType
 
+    from runtime.dataset import PyDataSet
     from runtime.ignition.services import ScopeServices
 
 
@@ -62,6 +64,22 @@ class GatewayUtil(MessagingFunctions):
     def getProjectName(self) -> str:
         """The name of the project this script belongs to."""
         return self._svc.project
+
+    def getSessionInfo(
+        self,
+        usernameFilter: str | None = None,
+        projectFilter: str | None = None,
+    ) -> PyDataSet:
+        """The gateway's client sessions (six columns), filtered by regexes."""
+        sessions = self._svc.sessions() if self._svc.sessions else []
+        return session_info(sessions, usernameFilter, projectFilter)
+
+    def threadDump(self) -> str:
+        """A Java-style dump of the simulation's threads and their stacks."""
+        threads = collect_threads(
+            self._svc.gui_ident, context.bound_names(), hide_internal=True
+        )
+        return thread_dump(threads)
 
 
 class ClientUtil(GatewayUtil):

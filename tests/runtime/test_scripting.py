@@ -10,6 +10,8 @@ import pytest
 from tests.conftest import run
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
     from runtime import ClientSession, Simulation
 
 
@@ -206,3 +208,39 @@ def test_invoke_later_error_names_the_line_that_scheduled_it(
     assert 'File "Main/Table.propertyChange", line 6, in <module>' in (
         report.scheduled_from
     )
+
+
+def test_session_info_lists_the_gateways_clients(
+    sim: Simulation, client: ClientSession
+) -> None:
+    second = sim.add_client(client.project, host_name="hmi-2", user_name="bob")
+    info = client.scope.system.util.getSessionInfo()
+    assert info.getColumnNames() == [
+        "username",
+        "project",
+        "address",
+        "isDesigner",
+        "clientId",
+        "creationTime",
+    ]
+    assert info.getRowCount() == 2
+    bob = client.scope.system.util.getSessionInfo("bob")
+    assert bob.getRowCount() == 1
+    assert bob.getValueAt(0, "clientId") == second.client_id
+    assert bob.getValueAt(0, "address") == "hmi-2"
+    gateway_view = sim.gateway.scopes["ThreadingBasics"].system.util.getSessionInfo()
+    assert gateway_view.getRowCount() == 2
+
+
+def test_thread_dump_names_the_gui_thread_and_tasks(
+    qtbot: QtBot, sim: Simulation, client: ClientSession
+) -> None:
+    release = threading.Event()
+    client.scope.system.util.invokeAsynchronous(release.wait, [10], description="d")
+    qtbot.waitUntil(lambda: client.workers.running()[0].is_started)
+    dump = client.scope.system.util.threadDump()
+    release.set()
+    assert '"AWT-EventQueue-0"' in dump
+    assert '"Thread-' in dump
+    assert "java.lang.Thread.State:" in dump
+    assert sim.wait_idle(5)

@@ -147,10 +147,13 @@ class ClientSession:
         """Run compiled script ``code`` (named ``name``) now, on the GUI thread.
 
         Component event scripts are compiled once per window and run through
-        here. Returns whether the script completed. Thread: GUI only.
+        here. Returns whether the script completed. The stall monitor's
+        sampler (not a CPU-clock read per run: two system calls cost more
+        than a small script) tells GIL waits from script work. Thread: GUI
+        only.
         """
         stall = self._sim.stall
-        t0 = stall.begin(name, measure_cpu=True)
+        t0 = stall.begin(name)
         try:
             exec(code, self.scope.namespace(extra))
         except (Exception, SystemExit) as exc:

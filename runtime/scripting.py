@@ -74,6 +74,7 @@ class ScriptScope:
         if "system" in self.modules:
             scope_globals["system"] = self.modules["system"]
         self.library = ProjectLibrary(library or {}, scope_globals)
+        self._base_namespace: dict[str, Any] | None = None
 
     @property
     def system(self) -> types.ModuleType:
@@ -82,12 +83,15 @@ class ScriptScope:
 
     def namespace(self, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """A fresh global namespace for one script run."""
-        ns: dict[str, Any] = {
-            "__builtins__": self.builtins,
-            "__name__": "__main__",
-            **self.library.roots,
-            "system": self.modules["system"],
-        }
+        base = self._base_namespace
+        if base is None:  # built once: every event script run starts here
+            base = self._base_namespace = {
+                "__builtins__": self.builtins,
+                "__name__": "__main__",
+                **self.library.roots,
+                "system": self.modules["system"],
+            }
+        ns = base.copy()
         if extra:
             ns.update(extra)
         return ns

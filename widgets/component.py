@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 
+from runtime import sources
 from runtime.vision_catalog import CATALOG, MOUSE_EVENTS, ComponentType, nearest
 from widgets.events import FocusEvent, MouseEvent, PropertyChangeEvent
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from types import CodeType
+    from types import CodeType, FrameType
 
     from PySide6.QtWidgets import QWidget
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 _MISSING = object()
 _INPUT_EVENTS = frozenset((*MOUSE_EVENTS, "focusGained", "focusLost"))
+_SHOWN = ("visible", "enabled")
 
 
 class ComponentEnv:
@@ -54,10 +56,12 @@ class ComponentEnv:
         self.check: Callable[[str], None] = sim.guard.check
         self.dispatcher: GuiDispatcher = sim.dispatcher
         self.gui_ident = sim.dispatcher.gui_ident
+        #: ``run_code(code, name, {"event": event})`` runs an event script.
+        self.run_code = client.run_code
 
     def run_event(self, code: CodeType, name: str, event: object) -> None:
         """Run a compiled event script with ``event``. Thread: GUI only."""
-        self.client.run_code(code, name, {"event": event})
+        self.run_code(code, name, {"event": event})
 
 
 class GuardedProperty:
@@ -89,12 +93,14 @@ class VisionComponent:
     """
 
     TYPE: ClassVar[ComponentType]
+    _PROPS: ClassVar[dict[str, GuardedProperty]]
     _env: ComponentEnv
     _parent: VisionComponent | None
     _children: list[VisionComponent]
     _values: dict[str, Any]
     _custom: dict[str, str]
     _scripts: dict[str, CodeType]
+    _script_names: dict[str, str]
     _path: str
     widget: Any  # the QWidget subclass each component type builds
     __slots__ = (
@@ -104,6 +110,7 @@ class VisionComponent:
         "_env",
         "_parent",
         "_path",
+        "_script_names",
         "_scripts",
         "_values",
         "widget",
@@ -115,8 +122,11 @@ class VisionComponent:
         if type_name not in CATALOG:
             return
         cls.TYPE = CATALOG[type_name]
+        cls._PROPS = {}
         for spec in cls.TYPE.properties:
-            setattr(cls, spec.name, GuardedProperty(type_name, spec.name, spec.kind))
+            prop = GuardedProperty(type_name, spec.name, spec.kind)
+            setattr(cls, spec.name, prop)
+            cls._PROPS[spec.name] = prop
 
     def __init__(
         self,
@@ -130,6 +140,7 @@ class VisionComponent:
         set_(self, "_parent", parent)
         set_(self, "_path", spec.path)
         set_(self, "_scripts", scripts)
+        set_(self, "_script_names", {})
         set_(self, "_children", [])
         values = {p.name: p.default for p in self.TYPE.properties}
         values["name"] = spec.name
@@ -141,13 +152,17 @@ class VisionComponent:
         set_(self, "_custom", custom)
         set_(self, "_values", values)
         set_(self, "widget", self._create_widget())
+        if parent is not None:  # parented before anything can show it
+            self.widget.setParent(parent.widget)
         self.widget.setGeometry(*spec.bounds)
         if scripts.keys() & _INPUT_EVENTS:
             relay = InputEventRelay(self)
             self.widget.installEventFilter(relay)
             self.widget.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
         for name, value in values.items():
-            if name in spec.props or name in ("visible", "enabled"):
+            # Only what differs from a fresh widget: a setVisible(True) on an
+            # unparented widget would make it a native top-level window.
+            if name in spec.props and not (name in _SHOWN and value is True):
                 self._render(name, value)
 
     def _from_spec(self, name: str, value: object) -> object:
@@ -180,14 +195,15 @@ class VisionComponent:
     # -- property writes ------------------------------------------------------
 
     def _write(self, name: str, value: object, what: str) -> None:
-        self._env.check(what)
-        if threading.get_ident() == self._env.gui_ident:
+        env = self._env
+        if threading.get_ident() == env.gui_ident:  # the guard would pass too
             self._apply(name, value, True)
-        else:  # the violation is recorded; the change still happens, safely
-            self._env.dispatcher.post(
+        else:  # a violation, recorded; the change still happens, safely
+            env.check(what)
+            env.dispatcher.post(
                 lambda: self._apply(name, value, True),
                 0,
-                sys._getframe(2),
+                _user_frame(),
                 "off-thread property write",
             )
 
@@ -203,14 +219,16 @@ class VisionComponent:
         code = self._scripts.get("propertyChange")
         if code is not None:
             event = PropertyChangeEvent(self, name, value, old)
-            self._env.run_event(code, self._script_name("propertyChange"), event)
+            self._env.run_code(
+                code, self._script_name("propertyChange"), {"event": event}
+            )
 
     def _on_gui(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` now on the GUI thread, or post it there from a worker."""
         if threading.get_ident() == self._env.gui_ident:
             fn()
         else:
-            self._env.dispatcher.post(fn, 0, sys._getframe(2), "off-thread call")
+            self._env.dispatcher.post(fn, 0, _user_frame(), "off-thread call")
 
     def _fire(self, event_name: str, event: object) -> None:
         """Run this component's script for ``event_name``, if it has one."""
@@ -219,7 +237,13 @@ class VisionComponent:
             self._env.run_event(code, self._script_name(event_name), event)
 
     def _script_name(self, event_name: str) -> str:
-        return f"{self._env.window_path}/{self._path}.{event_name}"
+        names = self._script_names
+        name = names.get(event_name)
+        if name is None:
+            name = names[event_name] = (
+                f"{self._env.window_path}/{self._path}.{event_name}"
+            )
+        return name
 
     # -- custom properties ----------------------------------------------------
 
@@ -232,7 +256,10 @@ class VisionComponent:
         raise AttributeError(self._no_such(name))
 
     def __setattr__(self, name: str, value: object) -> None:
-        if name in self._custom:
+        prop = self._PROPS.get(name)
+        if prop is not None:  # the common case first: a built-in property
+            prop.__set__(self, value)
+        elif name in self._custom:
             what = f"{type(self).__name__}.{name} write"
             self._write(name, convert_custom(self._custom[name], value), what)
         elif hasattr(type(self), name):
@@ -288,6 +315,14 @@ class VisionComponent:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._path!r}>"
+
+
+def _user_frame() -> FrameType | None:
+    """The innermost frame outside visionsim: the script line that called us."""
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None and sources.is_internal(frame.f_code.co_filename):
+        frame = frame.f_back
+    return frame
 
 
 def coerce(name: str, kind: type, value: object) -> object:

@@ -316,3 +316,13 @@ rootContainer:
     QApplication.sendEvent(field.widget, QEvent(QEvent.Type.Enter))
     win.component("Box").widget.click()  # the indicator, as a user would
     assert log == [("enter", "42"), "focus in", "focus out", "hover", ("box", True)]
+
+
+def test_every_component_of_an_open_window_is_visible(
+    vision_client: ClientSession,
+) -> None:
+    window = _main(vision_client)
+    assert window.widget.isVisible()
+    hidden = [path for path, c in window.components.items() if not c.widget.isVisible()]
+    assert hidden == []
+    assert not any(c.widget.isWindow() for c in window.components.values())

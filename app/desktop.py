@@ -1,21 +1,21 @@
-"""The desktop app: a window with the demo button and a live output pane.
+"""The desktop app: ``python main.py`` opens the main window on a qasync loop.
 
-The full Vision desktop (client tabs, gateway panel, consoles, timeline) is
-the desktop-app issue; this first window already runs real simulation
-scripts on the real GUI thread, on a qasync event loop. Without a display it
-says so and runs the demo headless instead of crashing.
+Without a display it says so and runs the demo headless instead of crashing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 from typing import TYPE_CHECKING
 
-from app.demo import DEMO_NAME, DEMO_SCRIPT
+from app.demo import DEMO_SCRIPT
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from app.cli import AppOptions
 
 
@@ -36,9 +36,10 @@ def run_desktop(options: AppOptions) -> int:
     """Open the app on ``options.project``; returns the exit code."""
     from runtime import ProjectError, load_project
 
-    try:
-        project = load_project(options.project)
-        remotes = {name: load_project(path) for name, path in options.remotes.items()}
+    try:  # fail early, before any window, on a project that cannot load
+        load_project(options.project)
+        for path in options.remotes.values():
+            load_project(path)
     except ProjectError as exc:
         sys.stderr.write(f"visionsim: cannot load project: {exc}\n")
         return 4
@@ -47,11 +48,12 @@ def run_desktop(options: AppOptions) -> int:
     import qasync
 
     async def main() -> int:
-        from app.first_window import FirstWindow
+        from app.main_window import MainWindow
 
         closed = asyncio.get_running_loop().create_future()
-        window = FirstWindow(project, DEMO_SCRIPT, DEMO_NAME, remotes)
+        window = MainWindow(options.project, options.remotes)
         window.closed.connect(lambda: None if closed.done() else closed.set_result(0))
+        _close_on_signals(window)
         window.show()
         await closed
         return 0 if window.shut_down_cleanly else _STUCK
@@ -64,6 +66,24 @@ def run_desktop(options: AppOptions) -> int:
         hard_exit(0)
     exit_now_if_threads_linger(0)  # never hang on a script's stray thread
     return 0
+
+
+def _close_on_signals(window: QWidget) -> None:
+    """Ctrl+C or SIGTERM in the terminal closes the window like the user would.
+
+    Python runs signal handlers only between bytecodes; a light timer gives
+    it the chance while Qt waits in C.
+    """
+    from PySide6.QtCore import QTimer
+
+    def close(_signum: int, _frame: object) -> None:
+        window.close()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, close)
+    heartbeat = QTimer(window)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(200)
 
 
 def _headless_demo(options: AppOptions) -> int:

@@ -19,7 +19,8 @@ import builtins
 import types
 from typing import TYPE_CHECKING, Any
 
-from runtime import sources
+from runtime import context, sources
+from runtime.java_errors import InterruptedException
 from runtime.library import ProjectLibrary
 from runtime.output import make_print
 
@@ -119,6 +120,8 @@ class ScriptScope:
             code = self.compile(source, name)
             exec(code, self.namespace(extra))
         except (Exception, SystemExit) as exc:  # sys.exit() in a script: an error
+            if isinstance(exc, InterruptedException) and context.current().terminated:
+                return False  # Terminate (or shutdown) working, not an error
             self.errors.report_exception(exc, source_kind)
             return False
         return True

@@ -198,6 +198,9 @@ class Simulation(QObject):
         Returns whether every thread ended in time. Thread: GUI only.
         """
         deadline = time.monotonic() + timeout
+        for client in self.clients:  # no event script may run after this
+            if client.vision.windows is not None:
+                client.vision.windows.close_all()
         for gateway in self.gateways.values():
             gateway.stop_timers()
         everyone = [c.workers for c in self.clients] + [

@@ -46,6 +46,10 @@ class WindowHost(Protocol):
         """The open window that holds ``component``."""
         ...
 
+    def close_all(self) -> None:
+        """Close every open window (the client is going away)."""
+        ...
+
 
 class DialogHost(Protocol):
     """Shows dialogs: modal in the app, printed and answered headless."""

@@ -263,6 +263,7 @@ class Workers:
         if task is None:
             return False
         task.terminated = True
+        task.ctx.terminated = True
         task.interrupt()
         return True
 
@@ -274,6 +275,7 @@ class Workers:
         self._accepting = False
         for task in self.running():
             task.terminated = True
+            task.ctx.terminated = True
             task.interrupt()
         return self._pool.waitForDone(int(timeout * 1000))
 

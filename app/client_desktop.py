@@ -1,0 +1,40 @@
+"""A Vision client's desktop: its windows inside an MDI area, one tab per client."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMdiArea, QMdiSubWindow
+
+if TYPE_CHECKING:
+    from runtime import ClientSession
+    from widgets import VisionWindow
+
+
+class ClientDesktop(QMdiArea):
+    """Shows one client's open Vision windows as sub-windows."""
+
+    def __init__(self, client: ClientSession) -> None:
+        super().__init__()
+        self.client = client
+        self.setBackground(QColor("#e8ecf1"))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    @property
+    def title(self) -> str:
+        """The tab label: client id, host and user."""
+        c = self.client
+        return f"Client {c.client_id} · {c.host_name} · {c.user_name}"
+
+    def place(self, window: VisionWindow) -> None:
+        """Add a newly opened window; closing it closes the Vision window."""
+        sub = QMdiSubWindow()
+        sub.setWidget(window.widget)
+        sub.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sub.setWindowTitle(window.title)
+        sub.resize(window.widget.size() + sub.size() - sub.contentsRect().size())
+        self.addSubWindow(sub)
+        sub.show()

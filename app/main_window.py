@@ -1,0 +1,311 @@
+"""The visionsim main window: client desktops, the panels around them, menus.
+
+The centre holds one tab per simulated Vision client, each a desktop with that
+client's windows. Docks around it: the gateway panel, the Output and Script
+Consoles, client Diagnostics and the live thread timeline. The window
+delegates: :class:`~app.session.AppSession` runs and reloads the project,
+each panel watches the simulation through one :class:`~app.bridge.SimBridge`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from app.bridge import SimBridge
+from app.client_desktop import ClientDesktop
+from app.error_popup import ErrorPopup
+from app.session import AppSession, ProjectWatcher
+from app.settings import Settings, SettingsDialog
+from app.status_meter import StatusMeter
+from widgets import WindowManager
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from runtime import ClientSession, ErrorReport, Simulation
+    from widgets import VisionWindow
+
+
+class MainWindow(QMainWindow):
+    """The app. ``settings`` defaults to the user's QSettings (tests pass one)."""
+
+    closed = Signal()  # ()
+
+    def __init__(
+        self,
+        project_path: Path,
+        remote_paths: dict[str, Path] | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self._qsettings = settings or QSettings("visionsim", "visionsim")
+        self.settings = Settings.load(self._qsettings)
+        self.session = AppSession(
+            project_path, remote_paths or {}, self._place_window, self
+        )
+        self.shut_down_cleanly = True
+        self.bridge: SimBridge | None = None
+        self._panels: dict[str, QWidget] = {}
+        self._panels_for: Simulation | None = None
+        self._desktops: dict[str, ClientDesktop] = {}
+        self._setup_ui()
+        self._connect_signals()
+        self.reload(initial=True)
+
+    # -- building ---------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        self.resize(1400, 900)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.meter = StatusMeter()
+        self.statusBar().addPermanentWidget(self.meter)
+        self.error_popup = ErrorPopup(self)
+        self._docks: dict[str, QDockWidget] = {}
+        for title, area in (
+            ("Gateway", Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("Diagnostics", Qt.DockWidgetArea.RightDockWidgetArea),
+            ("Thread Timeline", Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("Output Console", Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("Script Console", Qt.DockWidgetArea.BottomDockWidgetArea),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(title.replace(" ", ""))
+            self.addDockWidget(area, dock)
+            self._docks[title] = dock
+        self.tabifyDockWidget(
+            self._docks["Thread Timeline"], self._docks["Output Console"]
+        )
+        self.tabifyDockWidget(
+            self._docks["Output Console"], self._docks["Script Console"]
+        )
+        self._docks["Thread Timeline"].raise_()
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.reload_action = QAction("&Reload project", self)
+        self.reload_action.setShortcut(QKeySequence("F5"))
+        file_menu.addAction(self.reload_action)
+        self.export_action = QAction("&Export trace…", self)
+        file_menu.addAction(self.export_action)
+        self.settings_action = QAction("&Settings…", self)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.quit_action)
+        clients = self.menuBar().addMenu("&Clients")
+        self.add_client_action = QAction("&Add client…", self)
+        clients.addAction(self.add_client_action)
+        view = self.menuBar().addMenu("&View")
+        for dock in self._docks.values():
+            view.addAction(dock.toggleViewAction())
+
+    def _connect_signals(self) -> None:
+        self.reload_action.triggered.connect(self._on_reload_action_triggered)
+        self.export_action.triggered.connect(self._on_export_action_triggered)
+        self.settings_action.triggered.connect(self._on_settings_action_triggered)
+        self.quit_action.triggered.connect(self.close)
+        self.add_client_action.triggered.connect(self._on_add_client_action_triggered)
+        self.watcher = ProjectWatcher(self.session.folders(), self)
+        self.watcher.changed.connect(self._on_watcher_changed)
+
+    # -- the simulation -------------------------------------------------------
+
+    @property
+    def sim(self) -> Simulation:
+        """The running simulation."""
+        assert self.session.sim is not None
+        return self.session.sim
+
+    def current_client(self) -> ClientSession | None:
+        """The client whose tab is showing."""
+        desktop = self.tabs.currentWidget()
+        return desktop.client if isinstance(desktop, ClientDesktop) else None
+
+    def reload(self, initial: bool = False) -> bool:
+        """(Re)load the project; on an error keep what runs and say why."""
+        old_desktops = list(self._desktops.values())
+        self._desktops = {}  # windows of the new simulation land in new tabs
+        sim = self.session.reload()
+        if sim is None:
+            self._desktops = {d.client.client_id: d for d in old_desktops}
+            self._show_load_error(self.session.last_error or "unknown error")
+            return False
+        for desktop in old_desktops:
+            self.tabs.removeTab(self.tabs.indexOf(desktop))
+            desktop.deleteLater()
+        for client in sim.clients:
+            self._desktop_for(client)
+        self.settings.apply(sim)
+        if initial:  # paint the window first; the panels follow a moment later
+            self._panels_for = sim
+            QTimer.singleShot(0, self, self._ensure_panels)
+        else:
+            self._panels_for = None  # a pending start-up build is out of date
+            self._install_panels(sim)
+        project = sim.clients[0].project
+        self.setWindowTitle(f"visionsim — {project.title or project.name}")
+        if not initial:
+            self.statusBar().showMessage(f"Reloaded {project.name}", 5000)
+        return True
+
+    @property
+    def panels(self) -> dict[str, QWidget]:
+        """The dock panels by title (built on first use after start-up)."""
+        self._ensure_panels()
+        return self._panels
+
+    @Slot()
+    def _ensure_panels(self) -> None:
+        if self._panels_for is not None:
+            sim, self._panels_for = self._panels_for, None
+            self._install_panels(sim)
+
+    def _install_panels(self, sim: Simulation) -> None:
+        # Imported here: these modules are most of the start-up import time.
+        from app.diagnostics import DiagnosticsPanel
+        from app.gateway_panel import GatewayPanel
+        from app.output_console import OutputConsole
+        from app.script_console import ScriptConsole
+        from app.timeline import TimelineWidget
+
+        if self.bridge is not None:
+            self.bridge.deleteLater()
+        self.bridge = bridge = SimBridge(sim, self)
+        bridge.error_reported.connect(self._on_bridge_error_reported)
+        panels: dict[str, QWidget] = {
+            "Gateway": GatewayPanel(sim),
+            "Diagnostics": DiagnosticsPanel(bridge, self.current_client),
+            "Thread Timeline": TimelineWidget(sim),
+            "Output Console": OutputConsole(bridge),
+            "Script Console": ScriptConsole(sim, self.current_client),
+        }
+        for title, panel in panels.items():
+            old = self._docks[title].widget()
+            self._docks[title].setWidget(panel)
+            if old is not None:
+                old.deleteLater()
+        self._panels = panels
+        self.meter.watch(bridge)
+
+    def _desktop_for(self, client: ClientSession) -> ClientDesktop:
+        desktop = self._desktops.get(client.client_id)
+        if desktop is None:
+            desktop = ClientDesktop(client)
+            self._desktops[client.client_id] = desktop
+            self.tabs.addTab(desktop, desktop.title)
+        return desktop
+
+    def _place_window(self, client: ClientSession, window: VisionWindow) -> None:
+        self._desktop_for(client).place(window)
+
+    def _show_load_error(self, message: str) -> None:
+        self.statusBar().showMessage(f"Project not reloaded: {message}", 15000)
+        if self.session.sim is None:  # nothing runs: the first load failed
+            QMessageBox.critical(self, "Cannot load project", message)
+        else:
+            self.sim.output.write(
+                f"Project not reloaded (the last good version keeps running): "
+                f"{message}\n",
+                is_error=True,
+            )
+
+    def add_client(self, host_name: str, user_name: str) -> ClientSession:
+        """Start another client of the project in a new tab."""
+        project = self.sim.clients[0].project
+        client = self.sim.add_client(project, host_name=host_name, user_name=user_name)
+        desktop = self._desktop_for(client)
+        self.tabs.setCurrentWidget(desktop)
+        return client
+
+    # -- slots ----------------------------------------------------------------
+
+    @Slot()
+    def _on_reload_action_triggered(self) -> None:
+        self.reload()
+
+    @Slot()
+    def _on_watcher_changed(self) -> None:
+        self.reload()
+
+    @Slot()
+    def _on_export_action_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export trace", "visionsim.trace.json", "Chrome trace (*.json)"
+        )
+        if path:
+            count = self.sim.tracer.export_chrome(path)
+            self.statusBar().showMessage(f"Wrote {count} events to {path}", 5000)
+
+    @Slot()
+    def _on_settings_action_triggered(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.settings = dialog.result_settings()
+            self.settings.save(self._qsettings)
+            self.settings.apply(self.sim)
+
+    @Slot()
+    def _on_add_client_action_triggered(self) -> None:
+        dialog = AddClientDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_client(dialog.host_name(), dialog.user_name())
+
+    @Slot(object)
+    def _on_bridge_error_reported(self, report: ErrorReport) -> None:
+        self.error_popup.show(report)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop the simulation (cancel tasks, bounded wait), then close."""
+        if self.session.sim is not None:
+            self.shut_down_cleanly = self.session.sim.stop(2.0)
+            for client in self.session.sim.clients:
+                if isinstance(client.vision.windows, WindowManager):
+                    client.vision.windows.close_all()
+        self.closed.emit()
+        super().closeEvent(event)
+
+
+class AddClientDialog(QDialog):
+    """Asks the new client's host name and user."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add client")
+        self._host = QLineEdit("hmi-2")
+        self._user = QLineEdit("operator")
+        form = QFormLayout(self)
+        form.addRow("Host name", self._host)
+        form.addRow("User", self._user)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def host_name(self) -> str:
+        """The host name entered."""
+        return self._host.text().strip() or "localhost"
+
+    def user_name(self) -> str:
+        """The user entered."""
+        return self._user.text().strip() or "admin"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.bridge: SimBridge | None = None
         self._panels: dict[str, QWidget] = {}
         self._panels_for: Simulation | None = None
+        self._sized = False
         self._desktops: dict[str, ClientDesktop] = {}
         self._setup_ui()
         self._connect_signals()
@@ -272,6 +273,24 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_bridge_error_reported(self, report: ErrorReport) -> None:
         self.error_popup.show(report)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On first show, give the docks room: the timeline most of all."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            docks = self._docks
+            width = self.width()
+            self.resizeDocks(
+                [docks["Gateway"], docks["Diagnostics"]],
+                [int(width * 0.27), int(width * 0.22)],
+                Qt.Orientation.Horizontal,
+            )
+            self.resizeDocks(
+                [docks["Thread Timeline"]],
+                [int(self.height() * 0.42)],
+                Qt.Orientation.Vertical,
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop the simulation (cancel tasks, bounded wait), then close."""

@@ -1,31 +1,49 @@
-"""Regenerate the screenshots in docs/ (run under Xvfb: see the README)."""
+"""Regenerate the app screenshots in docs/ (run under Xvfb: see the README)."""
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.demo import DEMO_NAME, DEMO_SCRIPT  # noqa: E402
-from app.first_window import FirstWindow  # noqa: E402
-from runtime import load_project  # noqa: E402
+from app.main_window import MainWindow  # noqa: E402
 
 
-def first_window(out: Path) -> None:
-    """The first window after one click on the demo button."""
+def settle(app: QApplication, ms: int) -> None:
+    """Let the event loop run for ``ms`` (repaint, timers, panel refresh)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main_window(out: Path) -> None:
+    """The app on the default project after the right and the wrong button."""
     app = QApplication.instance() or QApplication(sys.argv)
-    project = load_project(ROOT / "sample_projects" / "ThreadingBasics")
-    window = FirstWindow(project, DEMO_SCRIPT, DEMO_NAME)
+    ini = Path(tempfile.mkdtemp()) / "settings.ini"
+    window = MainWindow(
+        ROOT / "sample_projects" / "ThreadingBasics",
+        settings=QSettings(str(ini), QSettings.Format.IniFormat),
+    )
+    window.resize(1500, 950)
     window.show()
-    window.run_button.click()
-    window.sim.wait_idle(10)
-    QTimer.singleShot(300, app.quit)  # let the status line refresh and paint
-    app.exec()
+    settle(app, 200)
+    client = window.current_client()
+    assert client is not None and client.vision.windows is not None
+    main = client.vision.windows.opened_windows()[0]
+    main.component("Start").doClick()  # type: ignore[attr-defined]
+    window.sim.wait_idle(5)
+    main.component("StartUnsafe").doClick()  # type: ignore[attr-defined]
+    window.sim.wait_idle(5)
+    main.component("Start").doClick()  # type: ignore[attr-defined]
+    settle(app, 700)
+    if window.error_popup.box is not None:
+        window.error_popup.box.close()
     shot = window.grab()
     shot.save(str(out))
     window.close()
@@ -33,4 +51,4 @@ def first_window(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    first_window(ROOT / "docs" / "first-window.png")
+    main_window(ROOT / "docs" / "app.png")

@@ -129,7 +129,13 @@ class ClientSession:
         self, fn: Callable[[object], object], argument: object, source: str
     ) -> None:
         """Request callbacks run on the GUI thread, like invokeLater."""
-        self._sim.dispatcher.post(lambda: fn(argument), source=source)
+
+        def callback() -> None:
+            fn(argument)
+
+        # The timeline and reports show the user's function, not this wrapper.
+        callback.__qualname__ = getattr(fn, "__qualname__", source)
+        self._sim.dispatcher.post(callback, source=source)
 
     @property
     def project_name(self) -> str:
@@ -142,25 +148,37 @@ class ClientSession:
         return self._sim
 
     def run_code(
-        self, code: CodeType, name: str, extra: Mapping[str, Any] | None = None
+        self,
+        code: CodeType,
+        name: str,
+        extra: Mapping[str, Any] | None = None,
+        *,
+        trace: bool = True,
     ) -> bool:
         """Run compiled script ``code`` (named ``name``) now, on the GUI thread.
 
         Component event scripts are compiled once per window and run through
         here. Returns whether the script completed. The stall monitor's
         sampler (not a CPU-clock read per run: two system calls cost more
-        than a small script) tells GIL waits from script work. Thread: GUI
-        only.
+        than a small script) tells GIL waits from script work. ``trace``
+        puts the run on the GUI lane of the timeline (a button's
+        actionPerformed shows there); propertyChange floods opt out.
+        Thread: GUI only.
         """
-        stall = self._sim.stall
+        sim = self._sim
+        stall = sim.stall
         t0 = stall.begin(name)
         try:
             exec(code, self.scope.namespace(extra))
         except (Exception, SystemExit) as exc:
-            self._sim.errors.report_exception(exc, "script")
+            sim.errors.report_exception(exc, "script")
             return False
         finally:
-            stall.end(t0)
+            t1 = stall.end(t0)
+            if trace and sim.tracer.enabled:
+                sim.tracer.record(
+                    "X", stall.gui_lane, "script", name, ts=t0, duration=t1 - t0
+                )
         return True
 
     def run_script(

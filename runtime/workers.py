@@ -229,7 +229,13 @@ class Workers:
         context.bind(task.ctx)
         task.is_started = True
         tracer = self._tracer
-        tracer.record("B", task.id, "task", fn_name(fn))
+        # A script run (a gateway startup script…) is named by its description.
+        label = (
+            task.description
+            if source == "script" and task.description
+            else (fn_name(fn))
+        )
+        tracer.record("B", task.id, "task", label)
         try:
             fn(*args, **kwargs)
         except BaseException as exc:  # a script's SystemExit is an error too
@@ -239,7 +245,7 @@ class Workers:
             if not (task.terminated and isinstance(exc, InterruptedException)):
                 self._errors.report_exception(exc, source, task.ctx.started_from)
         finally:
-            tracer.record("E", task.id, "task", fn_name(fn))
+            tracer.record("E", task.id, "task", label)
             with self._lock:
                 self._running.pop(task.id, None)
             context.bind(None)

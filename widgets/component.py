@@ -220,7 +220,10 @@ class VisionComponent:
         if code is not None:
             event = PropertyChangeEvent(self, name, value, old)
             self._env.run_code(
-                code, self._script_name("propertyChange"), {"event": event}
+                code,
+                self._script_name("propertyChange"),
+                {"event": event},
+                trace=False,
             )
 
     def _on_gui(self, fn: Callable[[], object]) -> None:

@@ -197,7 +197,9 @@ class MainWindow(QMainWindow):
             "Diagnostics": DiagnosticsPanel(bridge, self.current_client),
             "Thread Timeline": TimelineWidget(sim),
             "Output Console": OutputConsole(bridge),
-            "Script Console": ScriptConsole(sim, self.current_client),
+            "Script Console": ScriptConsole(
+                sim, self.current_client, settings=self._qsettings
+            ),
         }
         for title, panel in panels.items():
             old = self._docks[title].widget()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import linecache
 import os
 import sys
+import sysconfig
 import traceback
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -31,6 +32,11 @@ _INTERNAL = (
     _ROOT + "app" + os.sep,
     _ROOT + "widgets" + os.sep,
     _ROOT + "main.py",
+)
+# Where a task was started is only worth the caller's own code: the frames of
+# installed packages (pytest, pluggy…) and the standard library are noise.
+_LIBRARIES = tuple(
+    {sysconfig.get_paths()[k] + os.sep for k in ("stdlib", "purelib", "platlib")}
 )
 _MAX_ORIGIN = 32  # a self-rescheduling chain must not grow without bound
 _MAX_FRAMES = 100  # innermost frames kept in reports (RecursionError: 1000s)
@@ -90,7 +96,8 @@ def capture_origin(skip: int = 1) -> Origin:
     out: list[tuple[CodeType, int]] = []
     while frame is not None and len(out) < _ORIGIN_DEPTH:
         code = frame.f_code
-        if not code.co_filename.startswith(_INTERNAL):
+        filename = code.co_filename
+        if not filename.startswith(_INTERNAL) and not filename.startswith(_LIBRARIES):
             out.append((code, frame.f_lineno))
         frame = frame.f_back
     started_from = context.current().started_from

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from runtime import ClientSession, Project
 
+pytest_plugins = ["pytester"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_projects"
 

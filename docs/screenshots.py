@@ -34,7 +34,8 @@ def main_window(out: Path) -> None:
     window.show()
     settle(app, 200)
     client = window.current_client()
-    assert client is not None and client.vision.windows is not None
+    assert client is not None
+    assert client.vision.windows is not None
     main = client.vision.windows.opened_windows()[0]
     main.component("Start").doClick()  # type: ignore[attr-defined]
     window.sim.wait_idle(5)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMdiArea, QMdiSubWindow
+from PySide6.QtWidgets import QMdiArea, QMdiSubWindow, QStyle
 
 if TYPE_CHECKING:
     from runtime import ClientSession
@@ -35,6 +35,22 @@ class ClientDesktop(QMdiArea):
         sub.setWidget(window.widget)
         sub.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sub.setWindowTitle(window.title)
-        sub.resize(window.widget.size() + sub.size() - sub.contentsRect().size())
         self.addSubWindow(sub)
+        # Room for the title bar and borders, so the window's size is all
+        # content (the frame is not laid out yet: ask the style).
+        style = sub.style()
+        border = style.pixelMetric(
+            QStyle.PixelMetric.PM_MdiSubWindowFrameWidth, None, sub
+        )
+        title = style.pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight, None, sub)
+        width, height = window.spec.size
+        sub.resize(width + 2 * border, height + title + border)
         sub.show()
+        sub.destroyed.connect(lambda: self._on_frame_destroyed(window))
+
+    def _on_frame_destroyed(self, window: VisionWindow) -> None:
+        # The user closed the frame (its X): the Vision window is closed too.
+        windows = self.client.vision.windows
+        forget = getattr(windows, "forget", None)
+        if forget is not None:
+            forget(window)

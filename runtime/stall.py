@@ -68,7 +68,11 @@ class StallReport:
 
     def format(self) -> str:
         """A readable report for stderr or the console."""
-        where = f" at {self.location}" if self.location else ""
+        where = ""
+        if self.location and self.location.script != self.subject:
+            where = f" at {self.location}"
+        elif self.location:
+            where = f", line {self.location.line}"
         state = "still running after" if self.ongoing else "took"
         text = (
             f"GUI thread {self.level}: {self.subject}{where} {state} "
@@ -115,6 +119,7 @@ class StallMonitor:
         self._reports: collections.deque[StallReport] = collections.deque(maxlen=500)
         self._listeners: list[Callable[[StallReport], None]] = []
         self._live_reported: int | None = None
+        self._last_reported = (0, 0)
         self._stop = threading.Event()
         self.set_thresholds(thresholds or StallThresholds())
 
@@ -149,6 +154,9 @@ class StallMonitor:
             if self._stacks:  # sampled near the threshold, then not long
                 self._drop_stacks_since(t0)
             return t1
+        inner = self._last_reported
+        if inner[0] >= t0 and (inner[1] - inner[0]) * 5 >= (t1 - t0) * 4:
+            return t1  # a script inside this one was the stall: said already
         cpu = None
         if cpu0 is not None:
             cpu = (time.thread_time_ns() - cpu0[0], time.process_time_ns() - cpu0[1])
@@ -218,6 +226,9 @@ class StallMonitor:
         with self._lock:
             return list(self._reports)
 
+    def _remember(self, t0: int, t1: int) -> None:
+        self._last_reported = (t0, t1)
+
     def _finish(
         self,
         t0: int,
@@ -226,6 +237,7 @@ class StallMonitor:
         blocked: int,
         cpu: tuple[int, int] | None,
     ) -> None:
+        self._remember(t0, t1)
         duration = t1 - t0
         with self._lock:
             samples = [s for s in self._samples if t0 <= s.t <= t1]

@@ -53,6 +53,8 @@ class ComponentEnv:
         self.client = client
         self.window_path = window_path
         self.window: object = None  # set by the window once built
+        #: Set when the window closes: its components keep values, draw nothing.
+        self.closed = False
         self.check: Callable[[str], None] = sim.guard.check
         self.dispatcher: GuiDispatcher = sim.dispatcher
         self.gui_ident = sim.dispatcher.gui_ident
@@ -214,7 +216,7 @@ class VisionComponent:
         if old is value or (type(old) is type(value) and old == value):
             return  # Java beans only fire on a real change
         values[name] = value
-        if render:
+        if render and not self._env.closed:  # a closed window's widgets are gone
             self._render(name, value)
         code = self._scripts.get("propertyChange")
         if code is not None:
@@ -228,6 +230,8 @@ class VisionComponent:
 
     def _on_gui(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` now on the GUI thread, or post it there from a worker."""
+        if self._env.closed:
+            return
         if threading.get_ident() == self._env.gui_ident:
             fn()
         else:

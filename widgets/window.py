@@ -121,7 +121,11 @@ class WindowManager:
             self._placer(window)
         else:
             self._apply_params(window, params)
-            if QGuiApplication.platformName() != "offscreen":  # it only warns there
+            frame = window.widget.parentWidget()  # the app's MDI sub-window
+            if frame is not None:
+                frame.raise_()
+                frame.setFocus()
+            elif QGuiApplication.platformName() != "offscreen":  # it only warns
                 window.widget.raise_()
         self._current = window
         return window
@@ -135,8 +139,12 @@ class WindowManager:
         self._open.remove(found)
         if self._current is found:
             self._current = self._open[-1] if self._open else None
+        found._env.closed = True  # late writes (a worker finishing) stay harmless
+        frame = found.widget.parentWidget()  # the app's MDI sub-window, if any
         found.widget.close()
         found.widget.deleteLater()
+        if frame is not None:
+            frame.close()
 
     def close_all(self) -> None:
         """Close every open window (the client is going away)."""
@@ -150,6 +158,14 @@ class WindowManager:
     def current_window(self) -> VisionWindow | None:
         """The window most recently opened or swapped to."""
         return self._current
+
+    def forget(self, window: VisionWindow) -> None:
+        """The user closed ``window``'s frame: treat it as closed."""
+        if window in self._open:
+            self._open.remove(window)
+            window._env.closed = True
+            if self._current is window:
+                self._current = self._open[-1] if self._open else None
 
     def window_of(self, component: object) -> VisionWindow | None:
         """The open window holding ``component``."""

@@ -184,3 +184,35 @@ def test_a_script_error_opens_a_non_modal_popup(qtbot: QtBot, app: MainWindow) -
     assert box is not None
     assert not box.isModal()
     assert "Main/Broken, line 2" in box.text()
+
+
+def test_a_vision_window_gets_its_full_size_inside_the_desktop(
+    app: MainWindow,
+) -> None:
+    window = _main(app)
+    width, height = window.spec.size
+    assert window.widget.width() >= width
+    assert window.widget.height() >= height
+
+
+def test_swap_and_close_leave_no_empty_frames(app: MainWindow) -> None:
+    client = app.current_client()
+    assert client is not None
+    desktop = app.tabs.currentWidget()
+    client.run_script('system.nav.swapTo("Main")\nsystem.nav.closeWindow("Main")', "s")
+    client.run_script('system.nav.openWindow("Main")', "s")
+    assert app.sim.wait_idle(5)
+    live = [s for s in desktop.subWindowList() if s.widget() is not None]  # type: ignore[attr-defined]
+    assert len(live) == 1
+
+
+def test_closing_a_frame_closes_the_vision_window(
+    qtbot: QtBot, app: MainWindow
+) -> None:
+    client = app.current_client()
+    assert client is not None
+    assert client.vision.windows is not None
+    desktop = app.tabs.currentWidget()
+    [frame] = desktop.subWindowList()  # type: ignore[attr-defined]
+    frame.close()
+    qtbot.waitUntil(lambda: client.vision.windows.opened_windows() == [])  # type: ignore[union-attr]

@@ -160,3 +160,17 @@ def test_classify_from_cpu_time(
     from runtime.stall import _classify
 
     assert _classify(100 * MS, blocked, cpu, []) == kind
+
+
+def test_a_stall_inside_a_nested_script_is_reported_once(
+    sim: Simulation, client: ClientSession
+) -> None:
+    inner = client.scope.compile(BUSY + "busy(0.08)\n", "Main/Inner")
+    run(
+        client,
+        "run_inner()",
+        "Outer",
+        {"run_inner": lambda: client.run_code(inner, "Main/Inner")},
+    )
+    reports = sim.stall.reports()
+    assert [r.subject for r in reports] == ["Main/Inner"]

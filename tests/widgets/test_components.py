@@ -326,3 +326,26 @@ def test_every_component_of_an_open_window_is_visible(
     hidden = [path for path, c in window.components.items() if not c.widget.isVisible()]
     assert hidden == []
     assert not any(c.widget.isWindow() for c in window.components.values())
+
+
+def test_a_worker_writing_to_a_closed_window_is_harmless(
+    sim: Simulation, vision_client: ClientSession
+) -> None:
+    window = _main(vision_client)
+    status = window.component("Status")
+    run(
+        vision_client,
+        """
+        import time
+        def work(root=system.gui.getWindow("Main").rootContainer):
+            time.sleep(0.1)
+            def back():
+                root.getComponent("Status").text = "late"
+            system.util.invokeLater(back)
+        system.util.invokeAsynchronous(work)
+        system.nav.closeWindow("Main")
+        """,
+    )
+    assert sim.wait_idle(5)
+    assert sim.errors.reports() == []
+    assert status.text == "late"  # the value is kept; nothing is drawn

@@ -94,3 +94,35 @@ def vision_client(
 
     sim.client_setup = setup
     return sim.open_project(vision_project)
+
+
+@pytest.fixture
+def window_client(
+    sim: Simulation, tmp_path: object
+) -> Callable[[str], tuple[ClientSession, list[object]]]:
+    """A client of a one-window project (window ``W``) whose scripts share ``log``.
+
+    ``window_client(yaml)`` writes ``yaml`` as the window and starts the client;
+    returns it and the ``log`` list the window's scripts append to.
+    """
+    from pathlib import Path
+
+    from runtime import load_project
+    from tests.conftest import write_project
+
+    def make(window_yaml: str) -> tuple[ClientSession, list[object]]:
+        folder = write_project(Path(str(tmp_path)) / "window_client", "W")
+        window = folder / "com.inductiveautomation.vision/windows/W/window.yaml"
+        window.parent.mkdir(parents=True)
+        window.write_text(window_yaml)
+        log: list[object] = []
+
+        def setup(client: ClientSession) -> None:
+            client.vision.windows = WindowManager(client)
+            client.vision.dialogs = HeadlessDialogs(sim.output, {})
+            client.scope.builtins["log"] = log
+
+        sim.client_setup = setup
+        return sim.open_project(load_project(folder)), log
+
+    return make

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from tests.conftest import run
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pytestqt.qtbot import QtBot
 
     from runtime import ClientSession, Simulation
@@ -143,23 +145,9 @@ def test_unknown_properties_name_the_nearest(vision_client: ClientSession) -> No
 
 
 def test_property_change_fires_for_built_in_and_custom_properties(
-    sim: Simulation, make_project: object
+    window_client: Callable[[str], tuple[ClientSession, list[object]]],
 ) -> None:
-    from pathlib import Path
-
-    from app.dialogs import HeadlessDialogs
-    from runtime import load_project
-    from tests.conftest import write_project
-    from widgets import WindowManager
-
-    root = Path(sim.objectName() or ".")  # unused; tmp dir below
-    del root
-    import tempfile
-
-    folder = write_project(Path(tempfile.mkdtemp()), "PC")
-    window = folder / "com.inductiveautomation.vision/windows/W/window.yaml"
-    window.parent.mkdir(parents=True)
-    window.write_text("""
+    client, log = window_client("""
 rootContainer:
   customProperties:
     level: {type: int, value: 1}
@@ -176,15 +164,6 @@ rootContainer:
           log.append((event.propertyName, event.oldValue, event.newValue,
                       event.source.name))
 """)
-    log: list[object] = []
-
-    def setup(client: ClientSession) -> None:
-        client.vision.windows = WindowManager(client)
-        client.vision.dialogs = HeadlessDialogs(sim.output, {})
-        client.scope.builtins["log"] = log
-
-    sim.client_setup = setup
-    client = sim.open_project(load_project(folder))
     run(
         client,
         """
@@ -212,19 +191,10 @@ def test_typing_in_a_text_field_updates_text_and_fires_enter_action(
 
 
 def test_mouse_events_carry_position_button_and_click_count(
-    qtbot: QtBot, sim: Simulation
+    qtbot: QtBot,
+    window_client: Callable[[str], tuple[ClientSession, list[object]]],
 ) -> None:
-    import tempfile
-    from pathlib import Path
-
-    from runtime import load_project
-    from tests.conftest import write_project
-    from widgets import WindowManager
-
-    folder = write_project(Path(tempfile.mkdtemp()), "M")
-    window = folder / "com.inductiveautomation.vision/windows/W/window.yaml"
-    window.parent.mkdir(parents=True)
-    window.write_text("""
+    client, log = window_client("""
 openOnStartup: true
 rootContainer:
   components:
@@ -237,14 +207,6 @@ rootContainer:
         mouseReleased: "log.append(('released', event.clickCount))"
         mouseClicked: "log.append(('clicked', event.clickCount, event.shiftDown))"
 """)
-    log: list[object] = []
-
-    def setup(client: ClientSession) -> None:
-        client.vision.windows = WindowManager(client)
-        client.scope.builtins["log"] = log
-
-    sim.client_setup = setup
-    client = sim.open_project(load_project(folder))
     target = _main(client).component("Target")
     from PySide6.QtCore import QPoint
 
@@ -265,23 +227,14 @@ def test_script_error_in_an_event_names_the_component_script(
 
 
 def test_enter_checkbox_focus_and_hover_events_run_their_scripts(
-    qtbot: QtBot, sim: Simulation
+    qtbot: QtBot,
+    window_client: Callable[[str], tuple[ClientSession, list[object]]],
 ) -> None:
-    import tempfile
-    from pathlib import Path
-
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QFocusEvent
     from PySide6.QtWidgets import QApplication
 
-    from runtime import load_project
-    from tests.conftest import write_project
-    from widgets import WindowManager
-
-    folder = write_project(Path(tempfile.mkdtemp()), "E")
-    window = folder / "com.inductiveautomation.vision/windows/W/window.yaml"
-    window.parent.mkdir(parents=True)
-    window.write_text("""
+    client, log = window_client("""
 openOnStartup: true
 rootContainer:
   components:
@@ -299,14 +252,6 @@ rootContainer:
       events:
         actionPerformed: "log.append(('box', event.source.selected))"
 """)
-    log: list[object] = []
-
-    def setup(client: ClientSession) -> None:
-        client.vision.windows = WindowManager(client)
-        client.scope.builtins["log"] = log
-
-    sim.client_setup = setup
-    client = sim.open_project(load_project(folder))
     win = _main(client)
     field = win.component("Field")
     qtbot.keyClicks(field.widget, "42")

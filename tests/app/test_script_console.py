@@ -228,6 +228,17 @@ def test_highlighter_formats_python_tokens(console: ScriptConsole) -> None:
     assert kinds(console, 5) == {'end"""': "string", "None": "keyword"}
 
 
+def test_highlighter_formats_whole_words_only(console: ScriptConsole) -> None:
+    console.set_source("for item in printer: x_in = int(system) or inputs or é_if\n")
+    assert kinds(console, 0) == {
+        "for": "keyword",
+        "in": "keyword",
+        "int": "builtin",
+        "system": "builtin",
+        "or": "keyword",
+    }
+
+
 def test_a_run_header_starts_on_its_own_line(console: ScriptConsole) -> None:
     run_source(console, "# just a comment\nprint('no newline', end='')")
     run_source(console, "print('next')")

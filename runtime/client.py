@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +51,7 @@ class ClientSession:
         roles: tuple[str, ...] = ("Administrator",),
         pool: QThreadPool | None = None,
     ) -> None:
-        self.client_id = secrets.token_hex(4)
+        self.client_id = os.urandom(4).hex()  # secrets.token_hex, minus its import
         self.created_at = datetime.now()
         self.project = project
         self.gateway = gateway

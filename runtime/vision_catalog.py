@@ -8,7 +8,6 @@ names are Ignition's.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 #: Events every component can carry (``events:`` keys in window.yaml).
@@ -137,6 +136,8 @@ PLACEABLE = tuple(name for name in CATALOG if name != "RootContainer")
 
 def nearest(name: str, choices: tuple[str, ...] | list[str]) -> str:
     """``" (did you mean X?)"`` for the closest choices, or ``""``."""
+    import difflib  # only on an error: not worth its import at start-up
+
     close = difflib.get_close_matches(name, choices, n=3, cutoff=0.5)
     if not close:
         return ""

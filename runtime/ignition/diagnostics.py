@@ -13,7 +13,6 @@ the sessions or threads and call them:
 from __future__ import annotations
 
 import os
-import platform
 import re
 import sys
 import threading
@@ -125,7 +124,8 @@ def thread_dump(threads: Iterable[ThreadInfo]) -> str:
 
     Thread: any.
     """
-    out = [f"Full thread dump visionsim (Python {platform.python_version()}):", ""]
+    python = ".".join(map(str, sys.version_info[:3]))
+    out = [f"Full thread dump visionsim (Python {python}):", ""]
     for name, state, stack_text in threads:
         out.append(f'"{name}"')
         out.append(f"   java.lang.Thread.State: {state}")

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 VENV_PY = VENV / "bin" / "python"
 STAMP = VENV / ".visionsim-stamp"
+PACKAGES = ("app", "runtime", "widgets")
 # DESIGN.md section 3: what offscreen Qt needs; what a real window under Xvfb adds.
 QT_LIBS = [
     *("libglib2.0-0", "libgl1", "libegl1", "libx11-6", "libdbus-1-3"),
@@ -135,10 +136,25 @@ def ensure_deps(version: str) -> None:
     STAMP.write_text(want)
 
 
+def ensure_bytecode() -> None:
+    """Byte-compile visionsim's packages, as pip does for installed packages.
+
+    An editable install leaves that to the first import, and where
+    PYTHONDONTWRITEBYTECODE is set (some containers set it) every start then
+    compiles all of visionsim: about 70 ms of a 250 ms start. compileall writes
+    the gitignored __pycache__ regardless and skips files already up to date.
+    Silent and never fatal: a file that does not compile is reported, with its
+    line, by the import that needs it.
+    """
+    cmd = [str(VENV_PY), "-m", "compileall", "-qq", *PACKAGES]
+    subprocess.run(cmd, cwd=ROOT, check=False)
+
+
 def setup(xvfb: bool) -> None:
     """Run every set-up step; each is skipped quickly when already done."""
     ensure_system_libs(xvfb or os.environ.get("VISIONSIM_XVFB") == "1")
     ensure_deps(ensure_venv())
+    ensure_bytecode()
 
 
 def main(argv: list[str]) -> None:

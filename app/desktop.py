@@ -37,9 +37,8 @@ def run_desktop(options: AppOptions) -> int:
     from runtime import ProjectError, load_project
 
     try:  # fail early, before any window, on a project that cannot load
-        load_project(options.project)
-        for path in options.remotes.values():
-            load_project(path)
+        project = load_project(options.project)
+        remotes = {name: load_project(path) for name, path in options.remotes.items()}
     except ProjectError as exc:
         sys.stderr.write(f"visionsim: cannot load project: {exc}\n")
         return 4
@@ -51,7 +50,9 @@ def run_desktop(options: AppOptions) -> int:
         from app.main_window import MainWindow
 
         closed = asyncio.get_running_loop().create_future()
-        window = MainWindow(options.project, options.remotes)
+        window = MainWindow(
+            options.project, options.remotes, preloaded=(project, remotes)
+        )
         window.closed.connect(lambda: None if closed.done() else closed.set_result(0))
         _close_on_signals(window)
         window.show()

@@ -37,12 +37,15 @@ from widgets import WindowManager
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from runtime import ClientSession, ErrorReport, Simulation
+    from runtime import ClientSession, ErrorReport, Project, Simulation
     from widgets import VisionWindow
 
 
 class MainWindow(QMainWindow):
-    """The app. ``settings`` defaults to the user's QSettings (tests pass one)."""
+    """The app. ``settings`` defaults to the user's QSettings (tests pass one).
+
+    ``preloaded``: the project and remotes, already loaded from those paths.
+    """
 
     closed = Signal()  # ()
 
@@ -51,12 +54,13 @@ class MainWindow(QMainWindow):
         project_path: Path,
         remote_paths: dict[str, Path] | None = None,
         settings: QSettings | None = None,
+        preloaded: tuple[Project, dict[str, Project]] | None = None,
     ) -> None:
         super().__init__()
         self._qsettings = settings or QSettings("visionsim", "visionsim")
         self.settings = Settings.load(self._qsettings)
         self.session = AppSession(
-            project_path, remote_paths or {}, self._place_window, self
+            project_path, remote_paths or {}, self._place_window, self, preloaded
         )
         self.shut_down_cleanly = True
         self.bridge: SimBridge | None = None

@@ -110,8 +110,10 @@ class AppSession:
         What to run (``--project``, ``--remote``).
     placer, dialog_parent
         Where new windows go; the parent of dialogs.
-    on_error
-        Called with a message when a (re)load fails.
+    preloaded
+        The project and remotes already loaded from those paths (the command
+        line checks them before any window opens): the first load uses them
+        instead of reading every file again.
     """
 
     def __init__(
@@ -120,8 +122,10 @@ class AppSession:
         remote_paths: dict[str, Path],
         placer: WindowPlacer,
         dialog_parent: QWidget | None,
+        preloaded: tuple[Project, dict[str, Project]] | None = None,
     ) -> None:
         self.project_path = project_path
+        self._preloaded = preloaded
         self.remote_paths = remote_paths
         self._placer = placer
         self._dialog_parent = dialog_parent
@@ -130,8 +134,11 @@ class AppSession:
 
     def load(self) -> Simulation:
         """Load the project and start a simulation; raises ProjectError."""
-        project = load_project(self.project_path)
-        remotes = {n: load_project(p) for n, p in self.remote_paths.items()}
+        if self._preloaded is not None:
+            (project, remotes), self._preloaded = self._preloaded, None
+        else:
+            project = load_project(self.project_path)
+            remotes = {n: load_project(p) for n, p in self.remote_paths.items()}
         return start_simulation(project, remotes, self._placer, self._dialog_parent)
 
     def reload(self) -> Simulation | None:

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from app.main_window import MainWindow
+from runtime import load_project
 from tests.conftest import SAMPLES
 
 if TYPE_CHECKING:
@@ -123,6 +124,22 @@ def test_reload_picks_up_an_edit_and_survives_a_broken_one(
     assert _main(app).component("Status").text == "Edited"  # last good one runs
 
 
+def test_a_preloaded_project_runs_first_and_reload_reads_the_files(
+    qtbot: QtBot, project_dir: Path, settings: QSettings
+) -> None:
+    window_file = (
+        project_dir / "com.inductiveautomation.vision/windows/Main/window.yaml"
+    )
+    preloaded = load_project(project_dir)  # as main.py checks it before the window
+    text = window_file.read_text()
+    window_file.write_text(text.replace("props: {text: Idle}", "props: {text: Disk}"))
+    app = MainWindow(project_dir, settings=settings, preloaded=(preloaded, {}))
+    qtbot.addWidget(app)
+    assert _main(app).component("Status").text == "Idle"  # not read twice
+    assert app.reload()
+    assert _main(app).component("Status").text == "Disk"
+
+
 def test_saving_a_file_reloads_automatically(
     qtbot: QtBot, app: MainWindow, project_dir: Path
 ) -> None:
@@ -191,8 +208,7 @@ def test_a_vision_window_gets_its_full_size_inside_the_desktop(
 ) -> None:
     window = _main(app)
     width, height = window.spec.size
-    assert window.widget.width() >= width
-    assert window.widget.height() >= height
+    assert (window.widget.width(), window.widget.height()) == (width, height)
 
 
 def test_swap_and_close_leave_no_empty_frames(app: MainWindow) -> None:

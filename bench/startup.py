@@ -2,10 +2,11 @@
 
 Each sample is a fresh Python process, timed from spawning it until it prints
 that its window is shown and the event loop has turned once. visionsim's child
-does what ``python main.py`` does on the default project (imports, the
+is ``python main.py`` on the default project (imports, the qasync loop, the
 simulation with its gateway and client, the startup window in the client's
-desktop, every panel) without the qasync loop wrapper; the raw child creates a
-QApplication and shows one QWidget. Target: <= 3x. Both run offscreen.
+desktop, every panel), with settings in a fresh config directory; the raw
+child creates a QApplication and shows one QWidget. Target: <= 3x. Both run
+offscreen.
 
 Both children start with their bytecode cached, as every start after the first
 does on a normal install (pip compiles PySide6's and the stdlib's modules at
@@ -32,21 +33,41 @@ import time
 
 import _common as bc
 
+# ``python main.py`` as is, qasync loop and all, plus a probe: when the main
+# window is shown and the event loop has turned once, print "shown" and exit.
+# The probe patches MainWindow as its module loads (an import hook), so the
+# app imports its modules in its own order.
 OURS = """
 import os, sys
+from importlib.machinery import PathFinder
+
+class Probe:
+    def find_spec(self, name, path=None, target=None):
+        if name != "app.main_window":
+            return None
+        sys.meta_path.remove(self)
+        spec = PathFinder.find_spec(name, path)
+        exec_module = spec.loader.exec_module
+        def exec_and_patch(module):
+            exec_module(module)
+            shown = module.MainWindow.showEvent
+            def show_event(window, event):
+                shown(window, event)
+                module.QTimer.singleShot(0, report)
+            module.MainWindow.showEvent = show_event
+        spec.loader.exec_module = exec_and_patch
+        return spec
+
+def report():
+    print("shown", flush=True)
+    os._exit(0)
+
+sys.meta_path.insert(0, Probe())
+main_py = os.path.join({root!r}, "main.py")
 sys.path.insert(0, {root!r})
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
-from app.cli import DEFAULT_PROJECT
-from app.main_window import MainWindow
-app = QApplication([])
-settings = QSettings({ini!r}, QSettings.Format.IniFormat)
-window = MainWindow(DEFAULT_PROJECT, settings=settings)
-window.show()
-app.processEvents()
-print("shown", flush=True)
-window.close()
-os._exit(0)
+sys.argv = [main_py]
+with open(main_py, encoding="utf-8") as fh:
+    exec(compile(fh.read(), main_py, "exec"), {{"__name__": "__main__"}})
 """
 
 RAW = """
@@ -62,17 +83,22 @@ os._exit(0)
 """
 
 
-def cached_env(pycache: str) -> dict[str, str]:
-    """Offscreen, with bytecode written to and read from ``pycache``."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": pycache}
+def cached_env(tmp: str) -> dict[str, str]:
+    """Offscreen, bytecode written to and read from a cache under ``tmp``."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": os.path.join(tmp, "config"),  # the app's QSettings
+        "PYTHONPYCACHEPREFIX": os.path.join(tmp, "pycache"),
+    }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
-def cold_env() -> dict[str, str]:
-    """Offscreen, reading install-time bytecode only and writing none."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("PYTHONPYCACHEPREFIX", None)
+def cold_env(tmp: str) -> dict[str, str]:
+    """As :func:`cached_env`, but reading install-time bytecode only, writing none."""
+    env = {**cached_env(tmp), "PYTHONDONTWRITEBYTECODE": "1"}
+    del env["PYTHONPYCACHEPREFIX"]
     return env
 
 
@@ -81,6 +107,7 @@ def copy_sources(dest: str) -> None:
     skip = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("app", "runtime", "widgets", "sample_projects"):
         shutil.copytree(bc.ROOT / name, os.path.join(dest, name), ignore=skip)
+    shutil.copy(bc.ROOT / "main.py", dest)
 
 
 def time_to_shown(code: str, env: dict[str, str]) -> float:
@@ -107,12 +134,11 @@ def main() -> int:
     args = bc.parse_args(__doc__.splitlines()[0])
     reps = max(args.reps, 5) if args.reps == 3 else args.reps
     with tempfile.TemporaryDirectory() as tmp:
-        ini = os.path.join(tmp, "s.ini")
-        ours_code = OURS.format(root=str(bc.ROOT), ini=ini)
+        ours_code = OURS.format(root=str(bc.ROOT))
         copy_sources(os.path.join(tmp, "src"))
-        cold_code = OURS.format(root=os.path.join(tmp, "src"), ini=ini)
-        cached = cached_env(os.path.join(tmp, "pycache"))
-        cold = cold_env()
+        cold_code = OURS.format(root=os.path.join(tmp, "src"))
+        cached = cached_env(tmp)
+        cold = cold_env(tmp)
         time_to_shown(ours_code, cached)  # fill the bytecode and page caches
         time_to_shown(RAW, cached)
         results = bc.interleaved(

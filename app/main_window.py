@@ -35,6 +35,7 @@ from app.status_meter import StatusMeter
 from widgets import WindowManager
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from runtime import ClientSession, ErrorReport, Project, Simulation
@@ -65,6 +66,9 @@ class MainWindow(QMainWindow):
         self.shut_down_cleanly = True
         self.bridge: SimBridge | None = None
         self._panels: dict[str, QWidget] = {}
+        # Panels with nothing to catch up on wait until their dock first shows.
+        self._deferred: dict[str, Callable[[], QWidget]] = {}
+        self._dock_showing: dict[str, bool] = {}
         self._panels_for: Simulation | None = None
         self._sized = False
         self._desktops: dict[str, ClientDesktop] = {}
@@ -94,6 +98,11 @@ class MainWindow(QMainWindow):
             dock.setObjectName(title.replace(" ", ""))
             self.addDockWidget(area, dock)
             self._docks[title] = dock
+            dock.visibilityChanged.connect(
+                lambda visible, title=title: self._on_dock_visibility_changed(
+                    title, visible
+                )
+            )
         self.tabifyDockWidget(
             self._docks["Thread Timeline"], self._docks["Output Console"]
         )
@@ -173,9 +182,16 @@ class MainWindow(QMainWindow):
         return True
 
     @property
+    def docks(self) -> dict[str, QDockWidget]:
+        """The dock of each panel by title (its widget: the panel, once built)."""
+        return dict(self._docks)
+
+    @property
     def panels(self) -> dict[str, QWidget]:
         """The dock panels by title (built on first use after start-up)."""
         self._ensure_panels()
+        for title in list(self._deferred):
+            self._build_deferred(title)
         return self._panels
 
     @Slot()
@@ -189,7 +205,6 @@ class MainWindow(QMainWindow):
         from app.diagnostics import DiagnosticsPanel
         from app.gateway_panel import GatewayPanel
         from app.output_console import OutputConsole
-        from app.script_console import ScriptConsole
         from app.timeline import TimelineWidget
 
         if self.bridge is not None:
@@ -200,18 +215,33 @@ class MainWindow(QMainWindow):
             "Gateway": GatewayPanel(sim),
             "Diagnostics": DiagnosticsPanel(bridge, self.current_client),
             "Thread Timeline": TimelineWidget(sim),
-            "Output Console": OutputConsole(bridge),
-            "Script Console": ScriptConsole(
-                sim, self.current_client, settings=self._qsettings
-            ),
+            "Output Console": OutputConsole(bridge),  # collects from the start
         }
+        self._deferred = {"Script Console": lambda: self._script_console(sim)}
+        self._panels = {}
         for title, panel in panels.items():
-            old = self._docks[title].widget()
-            self._docks[title].setWidget(panel)
-            if old is not None:
-                old.deleteLater()
-        self._panels = panels
+            self._set_panel(title, panel)
+        for title in list(self._deferred):
+            if self._dock_showing.get(title) or self._docks[title].widget():
+                self._build_deferred(title)  # showing, or replacing an old one
         self.meter.watch(bridge)
+
+    def _script_console(self, sim: Simulation) -> QWidget:
+        from app.script_console import ScriptConsole
+
+        return ScriptConsole(sim, self.current_client, settings=self._qsettings)
+
+    def _build_deferred(self, title: str) -> None:
+        factory = self._deferred.pop(title, None)
+        if factory is not None:
+            self._set_panel(title, factory())
+
+    def _set_panel(self, title: str, panel: QWidget) -> None:
+        old = self._docks[title].widget()
+        self._docks[title].setWidget(panel)
+        if old is not None:
+            old.deleteLater()
+        self._panels[title] = panel
 
     def _desktop_for(self, client: ClientSession) -> ClientDesktop:
         desktop = self._desktops.get(client.client_id)
@@ -275,6 +305,11 @@ class MainWindow(QMainWindow):
         dialog = AddClientDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_client(dialog.host_name(), dialog.user_name())
+
+    def _on_dock_visibility_changed(self, title: str, visible: bool) -> None:
+        self._dock_showing[title] = visible
+        if visible and self._panels_for is None:  # not before the start-up build
+            self._build_deferred(title)
 
     @Slot(object)
     def _on_bridge_error_reported(self, report: ErrorReport) -> None:

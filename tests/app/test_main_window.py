@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from app.main_window import MainWindow
+from app.script_console import ScriptConsole
 from runtime import load_project
 from tests.conftest import SAMPLES
 
@@ -104,6 +105,21 @@ def test_script_console_runs_code_in_the_client_scope(app: MainWindow) -> None:
     console.set_source("print(system.util.getProjectName())")
     assert console.run()
     assert "ThreadingBasics" in console.output_text()
+
+
+def test_the_script_console_is_built_when_its_tab_first_shows(
+    qtbot: QtBot, app: MainWindow
+) -> None:
+    docks = app.docks
+    qtbot.waitUntil(lambda: docks["Thread Timeline"].widget() is not None)
+    assert docks["Output Console"].widget() is not None  # collects from the start
+    assert docks["Script Console"].widget() is None  # a hidden tab: not yet
+    docks["Script Console"].raise_()
+    qtbot.waitUntil(lambda: isinstance(docks["Script Console"].widget(), ScriptConsole))
+    console = docks["Script Console"].widget()
+    assert app.reload()  # a reload rebinds it to the new simulation
+    assert docks["Script Console"].widget() is not console
+    assert app.panels["Script Console"] is docks["Script Console"].widget()
 
 
 def test_reload_picks_up_an_edit_and_survives_a_broken_one(

@@ -34,7 +34,8 @@ import time
 import _common as bc
 
 # ``python main.py`` as is, qasync loop and all, plus a probe: when the main
-# window is shown and the event loop has turned once, print "shown" and exit.
+# window is shown and the event loop has turned once (and then processed
+# whatever was still pending), print "shown" and exit.
 # The probe patches MainWindow as its module loads (an import hook), so the
 # app imports its modules in its own order.
 OURS = """
@@ -59,6 +60,8 @@ class Probe:
         return spec
 
 def report():
+    from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()  # anything still pending, a paint included
     print("shown", flush=True)
     os._exit(0)
 

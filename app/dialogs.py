@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
-
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from runtime import OutputSink
 
 YES = ("yes", "y", "true", "1", "ok")
@@ -50,13 +50,19 @@ class HeadlessDialogs:
 
 
 class QtDialogs:
-    """Modal Qt dialogs: ``exec()`` runs a nested event loop, as Swing does."""
+    """Modal Qt dialogs: ``exec()`` runs a nested event loop, as Swing does.
+
+    The dialog classes are imported on first use: PySide6 builds their enums
+    when they load, and most runs never open a dialog.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._parent = parent
 
     def message(self, kind: str, message: str, title: str) -> None:
         """A modal message box of the right icon."""
+        from PySide6.QtWidgets import QMessageBox
+
         icon = {
             "warningBox": QMessageBox.Icon.Warning,
             "errorBox": QMessageBox.Icon.Critical,
@@ -68,6 +74,8 @@ class QtDialogs:
 
     def confirm(self, message: str, title: str, allow_cancel: bool) -> bool | None:
         """Yes / No (/ Cancel)."""
+        from PySide6.QtWidgets import QMessageBox
+
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         if allow_cancel:
             buttons |= QMessageBox.StandardButton.Cancel
@@ -83,6 +91,8 @@ class QtDialogs:
 
     def input(self, message: str, default_text: str) -> str | None:
         """A text prompt; None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         text, ok = QInputDialog.getText(
             self._parent, "Input", message, QLineEdit.EchoMode.Normal, default_text
         )

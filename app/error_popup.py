@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
-
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
     from runtime import ErrorReport
 
 
@@ -33,6 +33,8 @@ class ErrorPopup:
         """Show ``report`` (non-modal). Thread: GUI only."""
         box = self._box
         if box is None or not box.isVisible():
+            from PySide6.QtWidgets import QMessageBox  # on the first error only
+
             box = QMessageBox(self._parent)
             box.setIcon(QMessageBox.Icon.Critical)
             box.setWindowTitle("Error running script")

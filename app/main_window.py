@@ -13,24 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QDockWidget,
-    QFileDialog,
-    QFormLayout,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from app.bridge import SimBridge
 from app.client_desktop import ClientDesktop
 from app.error_popup import ErrorPopup
 from app.session import AppSession, ProjectWatcher
-from app.settings import Settings, SettingsDialog
+from app.settings import Settings
 from app.status_meter import StatusMeter
 from widgets import WindowManager
 
@@ -257,6 +246,8 @@ class MainWindow(QMainWindow):
     def _show_load_error(self, message: str) -> None:
         self.statusBar().showMessage(f"Project not reloaded: {message}", 15000)
         if self.session.sim is None:  # nothing runs: the first load failed
+            from PySide6.QtWidgets import QMessageBox  # not needed at start-up
+
             QMessageBox.critical(self, "Cannot load project", message)
         else:
             self.sim.output.write(
@@ -285,6 +276,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_export_action_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # not needed at start-up
+
         path, _ = QFileDialog.getSaveFileName(
             self, "Export trace", "visionsim.trace.json", "Chrome trace (*.json)"
         )
@@ -294,6 +287,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_settings_action_triggered(self) -> None:
+        from app.menu_dialogs import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.settings = dialog.result_settings()
@@ -302,6 +297,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_add_client_action_triggered(self) -> None:
+        from app.menu_dialogs import AddClientDialog
+
         dialog = AddClientDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_client(dialog.host_name(), dialog.user_name())
@@ -342,30 +339,3 @@ class MainWindow(QMainWindow):
                     client.vision.windows.close_all()
         self.closed.emit()
         super().closeEvent(event)
-
-
-class AddClientDialog(QDialog):
-    """Asks the new client's host name and user."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add client")
-        self._host = QLineEdit("hmi-2")
-        self._user = QLineEdit("operator")
-        form = QFormLayout(self)
-        form.addRow("Host name", self._host)
-        form.addRow("User", self._user)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def host_name(self) -> str:
-        """The host name entered."""
-        return self._host.text().strip() or "localhost"
-
-    def user_name(self) -> str:
-        """The user entered."""
-        return self._user.text().strip() or "admin"

@@ -1,33 +1,17 @@
-"""User settings (guard, stall thresholds, request timeout, links) and their dialog.
+"""User settings: guard, stall thresholds, request timeout, links.
 
 :class:`Settings` is persisted through a ``QSettings`` the caller passes in
 (the app uses ``QSettings("visionsim", "visionsim")``; tests an INI file), so
-nothing here touches the user's real settings by itself.
+nothing here touches the user's real settings by itself. The dialog that
+edits them is :class:`app.menu_dialogs.SettingsDialog`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QSpinBox,
-    QTableWidget,
-    QVBoxLayout,
-    QWidget,
-)
-
-from app.diagnostics import make_table, set_row
 from runtime import Penalty, StallThresholds
 
 if TYPE_CHECKING:
@@ -174,115 +158,3 @@ def _number(qs: QSettings, key: str, default: float) -> float:
     except (TypeError, ValueError):
         return default
     return value if math.isfinite(value) and value >= 0 else default
-
-
-class SettingsDialog(QDialog):
-    """Edits a :class:`Settings`; read the outcome with :meth:`result_settings`."""
-
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._settings = settings
-        self._link_names = sorted(settings.links)
-        self._setup_ui()
-        self._connect_signals()
-
-    def _setup_ui(self) -> None:
-        self.setWindowTitle("visionsim settings")
-        self.penalty_boxes = {
-            name: QCheckBox(name.capitalize()) for name in ("log", "raise", "callback")
-        }
-        guard = QHBoxLayout()
-        for name, box in self.penalty_boxes.items():
-            box.setChecked(name in self._settings.guard_penalty)
-            guard.addWidget(box)
-        s = self._settings
-        self.long_ms = _ms_box(s.stall_long_ms)
-        self.warn_ms = _ms_box(s.stall_warn_ms)
-        self.not_responding_ms = _ms_box(s.stall_not_responding_ms)
-        self.request_timeout = _seconds_box(s.request_timeout_s)
-        form = QFormLayout()
-        form.addRow("Thread-guard penalty:", guard)
-        form.addRow("Long task from:", self.long_ms)
-        form.addRow("Warning from:", self.warn_ms)
-        form.addRow("Not responding from:", self.not_responding_ms)
-        form.addRow("Default request timeout:", self.request_timeout)
-        self.links = self._links_table()
-        group = QGroupBox("Gateway Network links")
-        QVBoxLayout(group).addWidget(self.links)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(group)
-        layout.addWidget(self.buttons)
-        self._on_thresholds_changed()
-
-    def _links_table(self) -> QTableWidget:
-        table = make_table(("Gateway", "Faulted", "Latency ms", "Connect timeout s"), 0)
-        table.setRowCount(len(self._link_names))
-        for row, name in enumerate(self._link_names):
-            link = self._settings.links[name]
-            set_row(table, row, [name])
-            faulted = QCheckBox()
-            faulted.setChecked(link.faulted)
-            table.setCellWidget(row, 1, faulted)
-            table.setCellWidget(row, 2, _ms_box(link.latency_ms))
-            table.setCellWidget(row, 3, _seconds_box(link.connect_timeout_s))
-        return table
-
-    def _connect_signals(self) -> None:
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.long_ms.valueChanged.connect(self._on_thresholds_changed)
-        self.warn_ms.valueChanged.connect(self._on_thresholds_changed)
-
-    @Slot()
-    def _on_thresholds_changed(self) -> None:
-        # Keep long <= warning <= not responding.
-        self.warn_ms.setMinimum(self.long_ms.value())
-        self.not_responding_ms.setMinimum(self.warn_ms.value())
-
-    def result_settings(self) -> Settings:
-        """The settings as edited (whether or not OK was pressed)."""
-        links = {}
-        for row, name in enumerate(self._link_names):
-            faulted, latency, timeout = (
-                self.links.cellWidget(row, c) for c in (1, 2, 3)
-            )
-            assert isinstance(faulted, QCheckBox)
-            assert isinstance(latency, QSpinBox)
-            assert isinstance(timeout, QDoubleSpinBox)
-            links[name] = LinkSettings(
-                float(latency.value()), faulted.isChecked(), timeout.value()
-            )
-        penalty = frozenset(
-            n for n, box in self.penalty_boxes.items() if box.isChecked()
-        )
-        return dataclasses.replace(
-            self._settings,
-            guard_penalty=penalty,
-            stall_long_ms=float(self.long_ms.value()),
-            stall_warn_ms=float(self.warn_ms.value()),
-            stall_not_responding_ms=float(self.not_responding_ms.value()),
-            request_timeout_s=self.request_timeout.value(),
-            links=links,
-        )
-
-
-def _ms_box(value: float) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(0, MAX_MS)
-    box.setSuffix(" ms")
-    box.setSingleStep(10)
-    box.setValue(round(value))
-    return box
-
-
-def _seconds_box(value: float) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(0.0, MAX_TIMEOUT_S)
-    box.setDecimals(1)
-    box.setSuffix(" s")
-    box.setValue(value)
-    return box

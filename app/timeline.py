@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -294,6 +293,8 @@ class TimelineWidget(QWidget):
 
     @Slot()
     def _on_export_button_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # not needed at start-up
+
         path, _ = QFileDialog.getSaveFileName(
             self, "Export trace", "visionsim-trace.json", "Chrome trace (*.json)"
         )

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QSpinBox
 
-from app.settings import LinkSettings, Settings, SettingsDialog
+from app.menu_dialogs import SettingsDialog
+from app.settings import LinkSettings, Settings
 from runtime import Penalty, StallThresholds
 
 if TYPE_CHECKING:

@@ -34,6 +34,7 @@ def has_display() -> bool:
 
 def run_desktop(options: AppOptions) -> int:
     """Open the app on ``options.project``; returns the exit code."""
+    closer = _SignalCloser()  # from the first moment: Ctrl+C during start-up too
     from runtime import ProjectError, load_project
 
     try:  # fail early, before any window, on a project that cannot load
@@ -54,7 +55,7 @@ def run_desktop(options: AppOptions) -> int:
             options.project, options.remotes, preloaded=(project, remotes)
         )
         window.closed.connect(lambda: None if closed.done() else closed.set_result(0))
-        _close_on_signals(window)
+        closer.attach(window)
         window.show()
         await closed
         return 0 if window.shut_down_cleanly else _STUCK
@@ -69,22 +70,36 @@ def run_desktop(options: AppOptions) -> int:
     return 0
 
 
-def _close_on_signals(window: QWidget) -> None:
+class _SignalCloser:
     """Ctrl+C or SIGTERM in the terminal closes the window like the user would.
 
-    Python runs signal handlers only between bytecodes; a light timer gives
-    it the chance while Qt waits in C.
+    Installed before anything loads: a signal during start-up (the project's
+    startup scripts run while the window is built) closes the window as soon
+    as it exists. Python runs signal handlers only between bytecodes; a light
+    timer gives it the chance while Qt waits in C.
     """
-    from PySide6.QtCore import QTimer
 
-    def close(_signum: int, _frame: object) -> None:
-        window.close()
+    def __init__(self) -> None:
+        self._window: QWidget | None = None
+        self._requested = False
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, self._on_signal)
 
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, close)
-    heartbeat = QTimer(window)
-    heartbeat.timeout.connect(lambda: None)
-    heartbeat.start(200)
+    def _on_signal(self, _signum: int, _frame: object) -> None:
+        self._requested = True
+        if self._window is not None:
+            self._window.close()
+
+    def attach(self, window: QWidget) -> None:
+        """Close ``window`` on a signal; at once if one came before it existed."""
+        from PySide6.QtCore import QTimer
+
+        self._window = window
+        heartbeat = QTimer(window)
+        heartbeat.timeout.connect(lambda: None)
+        heartbeat.start(200)
+        if self._requested:
+            QTimer.singleShot(0, window, window.close)
 
 
 def _headless_demo(options: AppOptions) -> int:

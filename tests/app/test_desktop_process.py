@@ -1,0 +1,87 @@
+"""``python main.py`` as a process: Ctrl+C or SIGTERM with scripts running."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import ROOT, write_project
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# The client's startup script starts a worker that never ends by itself (it
+# sleeps in 0.1 s steps, as a cooperative script does), then says it is ready
+# through a FIFO the test is reading: at once (the window is still being
+# built) or from invokeLater (the event loop is running).
+CLIENT_EVENTS = """
+    startup: |
+      import time
+      def spin():
+          while True:
+              time.sleep(0.1)
+      def say_ready():
+          with open({fifo!r}, "w") as ready:
+              ready.write("ready")
+      system.util.invokeAsynchronous(spin, description="spin forever")
+      {when}
+    """
+WHEN = {
+    "during start-up": "say_ready()",
+    "running": "system.util.invokeLater(say_ready)",
+}
+
+
+def wait_readable(fd: int, timeout_s: float) -> bool:
+    readable, _, _ = select.select([fd], [], [], timeout_s)
+    return bool(readable)
+
+
+@pytest.mark.parametrize("when", list(WHEN))
+@pytest.mark.parametrize(
+    "sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"]
+)
+def test_a_signal_closes_the_app_cleanly_with_a_script_running(
+    tmp_path: Path, sig: signal.Signals, when: str
+) -> None:
+    fifo = tmp_path / "ready.fifo"
+    os.mkfifo(fifo)
+    events = CLIENT_EVENTS.format(fifo=str(fifo), when=WHEN[when])
+    project = write_project(tmp_path, "Spin", client_events=events)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # not the user's settings
+    }
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--project", str(project)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert wait_readable(reader, 60), "the app never ran its startup script"
+        assert os.read(reader, 16) == b"ready"
+        signalled = time.monotonic()
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=30)
+        elapsed = time.monotonic() - signalled
+    finally:
+        os.close(reader)
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert elapsed < 2.0, f"took {elapsed:.2f} s to exit"
+    assert "QThread: Destroyed" not in err
+    assert "Abort" not in err
+    assert "Traceback" not in err

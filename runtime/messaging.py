@@ -354,10 +354,17 @@ class MessageBus:
                 self._failed = [r for r in self._failed if not r.is_observed]
             self._failed.append(request)
 
-    def flush_unobserved(self) -> list[ErrorReport]:
-        """Report every failed request whose error nobody observed."""
+    def flush_unobserved(self, older_than_s: float = 0.0) -> list[ErrorReport]:
+        """Report every failed request whose error nobody observed.
+
+        ``older_than_s``: only those that failed at least that long ago; the
+        others wait for a later flush (a script may still call ``get()``).
+        Each request is reported at most once. Thread: any.
+        """
+        cutoff = time.perf_counter_ns() - int(older_than_s * 1e9)
         with self._lock:
-            failed, self._failed = self._failed, []
+            failed = [r for r in self._failed if (r.completed_at or 0) <= cutoff]
+            self._failed = [r for r in self._failed if (r.completed_at or 0) > cutoff]
         reports = []
         for request in failed:
             error = request.error

@@ -77,6 +77,8 @@ class PendingRequest:
         self.id = next(_ids)
         self.label = label
         self.sent_at = time.perf_counter_ns()
+        #: When it completed (``perf_counter_ns``), or None while pending.
+        self.completed_at: int | None = None
         self._run_callback = run_callback
         self._activity = activity
         self._tracer = tracer
@@ -153,6 +155,7 @@ class PendingRequest:
             else:
                 late = False
                 self._state, self._value, self._error = state, value, error
+                self.completed_at = time.perf_counter_ns()
                 callback = self._on_error if error is not None else self._on_success
                 if error is not None and callback is not None:
                     self._observed = True

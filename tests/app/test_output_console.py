@@ -225,3 +225,24 @@ def test_thread_names_list_the_gui_thread_first_then_natural_order(
         "Thread-10",
         "Thread-100",
     ]
+
+
+def test_a_failed_request_nobody_observed_is_reported_after_a_grace(
+    qtbot: QtBot, sim: Simulation, client: ClientSession
+) -> None:
+    console = OutputConsole(SimBridge(sim, unobserved_grace_s=0.0))
+    qtbot.addWidget(console)
+    run(
+        client,
+        """
+        system.util.sendRequestAsync("ThreadingBasics", "noSuchHandler")
+        def on_error(error):
+            print("handled: %s" % type(error).__name__)
+        system.util.sendRequestAsync("ThreadingBasics", "alsoMissing", onError=on_error)
+        """,
+    )
+    wait_for(qtbot, console, "(unobserved)")
+    wait_for(qtbot, console, "handled: MessageHandlerException")
+    text = console.text("client")
+    assert "noSuchHandler" in text
+    assert text.count("(unobserved)") == 1  # the one with onError was observed

@@ -7,25 +7,24 @@ thread: emitted from a worker, Qt queues it to the GUI thread; emitted on the
 GUI thread, it is delivered at once. Panels connect to these signals (with
 ``@Slot`` methods of their own, never lambdas) and never touch the sinks.
 
-It also reports, as errors, failed ``sendRequestAsync`` requests nobody
-looked at (no ``onError``, no ``get``/``block``/``getError``) once they have
-been failed for :data:`UNOBSERVED_GRACE_S`: in Ignition such a failure is
-silent, which is exactly what a learner needs to hear about. The headless
-runner does the same at the end of its run.
+The sinks hold the bridge weakly: a bridge nobody uses any more is freed when
+its last user lets go (on the GUI thread), not by the garbage collector on
+whatever thread happens to run it — a QObject must die on its own thread.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import weakref
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from runtime import ErrorReport, OutputLine, Simulation, StallReport, Violation
+    from collections.abc import Callable
 
-#: How long a failed request may stay unobserved before it is reported.
-UNOBSERVED_GRACE_S = 2.0
-UNOBSERVED_CHECK_MS = 500
+    from runtime import ErrorReport, OutputLine, Simulation, StallReport, Violation
 
 
 class SimBridge(QObject):
@@ -39,27 +38,13 @@ class SimBridge(QObject):
     violation_recorded = Signal(object)  # (Violation) -- also each repeat
     stall_reported = Signal(object)  # (StallReport)
 
-    def __init__(
-        self,
-        sim: Simulation,
-        parent: QObject | None = None,
-        unobserved_grace_s: float = UNOBSERVED_GRACE_S,
-    ) -> None:
+    def __init__(self, sim: Simulation, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sim = sim
-        self._unobserved_grace_s = unobserved_grace_s
-        sim.output.subscribe(self._relay_line)
-        sim.errors.subscribe(self._relay_error)
-        sim.guard.subscribe(self._relay_violation)
-        sim.stall.subscribe(self._relay_stall)
-        self._unobserved = QTimer(self)
-        self._unobserved.setInterval(UNOBSERVED_CHECK_MS)
-        self._unobserved.timeout.connect(self._on_unobserved_timeout)
-        self._unobserved.start()
-
-    @Slot()
-    def _on_unobserved_timeout(self) -> None:
-        self.sim.bus.flush_unobserved(older_than_s=self._unobserved_grace_s)
+        sim.output.subscribe(_weakly(self._relay_line))
+        sim.errors.subscribe(_weakly(self._relay_error))
+        sim.guard.subscribe(_weakly(self._relay_violation))
+        sim.stall.subscribe(_weakly(self._relay_stall))
 
     def _relay_line(self, line: OutputLine) -> None:
         self.line_printed.emit(line)
@@ -72,3 +57,15 @@ class SimBridge(QObject):
 
     def _relay_stall(self, report: StallReport) -> None:
         self.stall_reported.emit(report)
+
+
+def _weakly(method: Callable[[T], None]) -> Callable[[T], None]:
+    """``method`` as a listener that does not keep its object alive."""
+    ref = weakref.WeakMethod(method)
+
+    def listener(item: T) -> None:
+        bound = ref()
+        if bound is not None:
+            bound(item)
+
+    return listener

@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     WindowPlacer = Callable[[ClientSession, VisionWindow], None]
 
 RELOAD_DEBOUNCE_MS = 300
+#: A failed sendRequestAsync nobody observed (no onError, no get/block/
+#: getError) is reported this long after it failed: in Ignition such a failure
+#: is silent, which is exactly what a learner needs to hear about.
+UNOBSERVED_GRACE_S = 2.0
 
 
 def start_simulation(
@@ -43,6 +47,7 @@ def start_simulation(
     Raises :class:`ProjectError` when a message handler does not compile.
     """
     sim = Simulation()
+    sim.bus.unobserved_grace_s = UNOBSERVED_GRACE_S
 
     def setup(client: ClientSession) -> None:
         client.vision.windows = WindowManager(

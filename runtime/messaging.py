@@ -155,6 +155,10 @@ class MessageBus:
         self._sim = sim
         self._lock = threading.Lock()
         self._failed: list[PendingRequest] = []
+        #: Report a failed request nobody observed this many seconds after it
+        #: failed (the app sets it); None keeps them for :meth:`flush_unobserved`
+        #: (the headless runner flushes at the end of the run).
+        self.unobserved_grace_s: float | None = None
 
     # -- sendRequest / sendRequestAsync --------------------------------------
 
@@ -353,6 +357,9 @@ class MessageBus:
             if len(self._failed) > 1000:
                 self._failed = [r for r in self._failed if not r.is_observed]
             self._failed.append(request)
+        grace = self.unobserved_grace_s
+        if grace is not None:
+            self._sim.timers.call_later(grace, lambda: self.flush_unobserved(grace))
 
     def flush_unobserved(self, older_than_s: float = 0.0) -> list[ErrorReport]:
         """Report every failed request whose error nobody observed.

@@ -17,8 +17,10 @@ without depending on the GUI event loop.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import itertools
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -433,6 +435,14 @@ class TimerHandle:
         self.fn = None
 
 
+def _last_resort(message: str) -> None:
+    """Say what went wrong on the real stderr, where nothing else can."""
+    stream = sys.__stderr__
+    if stream is not None:
+        with contextlib.suppress(Exception):
+            stream.write(f"visionsim: {message}\n")
+
+
 class TimerThread:
     """One daemon thread that runs callbacks at monotonic deadlines.
 
@@ -489,4 +499,7 @@ class TimerThread:
                 handle = heapq.heappop(self._heap)
             fn = handle.fn
             if fn is not None and not handle.cancelled:
-                fn()
+                try:
+                    fn()
+                except Exception as exc:  # pragma: no cover - a bug; keep the thread
+                    _last_resort(f"a timer callback failed: {exc!r}")

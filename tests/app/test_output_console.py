@@ -230,7 +230,8 @@ def test_thread_names_list_the_gui_thread_first_then_natural_order(
 def test_a_failed_request_nobody_observed_is_reported_after_a_grace(
     qtbot: QtBot, sim: Simulation, client: ClientSession
 ) -> None:
-    console = OutputConsole(SimBridge(sim, unobserved_grace_s=0.0))
+    sim.bus.unobserved_grace_s = 0.0  # the app's is 2 s
+    console = OutputConsole(SimBridge(sim))
     qtbot.addWidget(console)
     run(
         client,

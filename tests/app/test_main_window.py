@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from app.main_window import MainWindow
 from app.script_console import ScriptConsole
+from app.session import UNOBSERVED_GRACE_S
 from runtime import load_project
 from tests.conftest import SAMPLES
 
@@ -56,6 +57,7 @@ def test_opens_the_project_with_its_client_desktop(app: MainWindow) -> None:
     assert len(desktop.subWindowList()) == 1  # type: ignore[attr-defined]
     assert _main(app).component("Status").widget.isVisible()
     assert "Threading Basics" in app.windowTitle()
+    assert app.sim.bus.unobserved_grace_s == UNOBSERVED_GRACE_S  # reported, late
 
 
 def test_clicking_start_shows_task_timeline_and_console(

@@ -14,7 +14,7 @@ import re
 import time
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from runtime.sources import ScriptLocation
 
 RUNNING_REFRESH_MS = 250
+#: Running Scripts keeps this much of the description in view; a narrower
+#: panel scrolls sideways rather than squeeze it to nothing.
+DESCRIPTION_MIN_PX = 160
 MAX_STALL_ROWS = 500
 _T = TypeVar("_T")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -147,6 +150,12 @@ class RunningScriptsView(QWidget):
         self._ids: list[int] = []
         self._started: dict[int, float] = {}
         self.table = make_table(self.COLUMNS, stretch=1)
+        # Fills the free width like a stretch column, but never below the
+        # minimum (see _fit_description).
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Interactive
+        )
+        self.table.viewport().installEventFilter(self)
         self.empty = QLabel("No scripts running.")
         self.empty.setStyleSheet("color: #6b7280;")
         layout = QVBoxLayout(self)
@@ -178,6 +187,19 @@ class RunningScriptsView(QWidget):
             if item is not None:
                 item.setText(f"{elapsed:.1f}")
         self.empty.setVisible(not self._ids)
+        self._fit_description()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keep the description column filling the table's (new) width."""
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_description()
+        return False
+
+    def _fit_description(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != 1)
+        room = self.table.viewport().width() - others
+        header.resizeSection(1, max(DESCRIPTION_MIN_PX, room))
 
     def _add_row(self, task_id: int, description: str, started_at: float) -> None:
         row = len(self._ids)
@@ -186,6 +208,7 @@ class RunningScriptsView(QWidget):
         self.table.insertRow(row)
         start = time.strftime("%H:%M:%S", time.localtime(started_at))
         items = set_row(self.table, row, [str(task_id), description, start, "0.0"])
+        items[1].setToolTip(description)
         for col in (0, 3):
             items[col].setTextAlignment(_RIGHT)
         button = QPushButton("Terminate")

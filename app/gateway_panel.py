@@ -6,7 +6,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -73,14 +73,24 @@ class GatewayPanel(QWidget):
         layout.addWidget(self.running, 3)
         layout.addWidget(QLabel("<b>Gateway Network links</b>"))
         layout.addWidget(self.links, 2)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setSizes([420, 520])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([420, 520])
         outer = QVBoxLayout(self)
-        outer.addWidget(splitter)
+        outer.addWidget(self.splitter)
         self._timer = QTimer(self)
         self._timer.setInterval(GATEWAY_REFRESH_MS)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Tree beside the details when wide, above them when tall (a side dock)."""
+        super().resizeEvent(event)
+        tall = self.height() > self.width()
+        want = Qt.Orientation.Vertical if tall else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != want:
+            self.splitter.setOrientation(want)
+            length = self.height() if tall else self.width()
+            self.splitter.setSizes([length * 2 // 5, length * 3 // 5])
 
     def _connect_signals(self) -> None:
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)

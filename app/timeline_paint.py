@@ -52,15 +52,20 @@ def colour_of(item: TimelineItem) -> QColor:
     return COLOURS.get(item.category, COLOURS["other"])
 
 
-def paint_label(painter: QPainter, rect: QRectF, text: str, ink: QColor) -> None:
-    """Draw ``text`` in ``rect``, elided, if a useful part of it fits."""
+def paint_label(painter: QPainter, rect: QRectF, text: str, ink: QColor) -> float:
+    """Draw ``text`` in ``rect``, elided, if a useful part of it fits.
+
+    Returns the x where the drawn text ends (``rect.left()`` if none was).
+    """
     if rect.width() < 20 or rect.height() < 9:
-        return
+        return rect.left()
     metrics = painter.fontMetrics()
     shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()))
-    if len(shown) > 2:
-        painter.setPen(ink)
-        painter.drawText(rect, LEFT, shown)
+    if len(shown) <= 2:
+        return rect.left()
+    painter.setPen(ink)
+    painter.drawText(rect, LEFT, shown)
+    return rect.left() + metrics.horizontalAdvance(shown)
 
 
 def is_named_inside(painter: QPainter, item: TimelineItem, rect: QRectF) -> bool:

@@ -262,23 +262,31 @@ class TimelineView(QWidget):
     def _paint_outside_labels(
         self, painter: QPainter, row: Row, drawn: list[tuple[QRectF, TimelineItem]]
     ) -> None:
-        """Name each span too narrow for its name to its right, where there is room."""
+        """Name each span too narrow for its name to its right, where there is room.
+
+        Left to right; a label never runs into the next item, nor starts over
+        the text of the one before (two spans a pixel apart: the first is named).
+        """
         lefts = [r.left() for r, _ in drawn]
         lefts += [
             r.left() for i in row.items if i.is_marker and (r := self.item_rect(i, row))
         ]
         lefts.sort()
-        for rect, item in drawn:
+        text_end = -1.0
+        for rect, item in sorted(drawn, key=lambda pair: pair[0].left()):
             if item.category == "request" or is_named_inside(painter, item, rect):
                 continue
             i = bisect.bisect_right(lefts, rect.right() + 1)
             right = lefts[i] if i < len(lefts) else self.width()
-            if right - rect.right() < 40:
+            if right - rect.right() < 40 or rect.right() + 4 < text_end + 6:
                 continue
             label = QRectF(
                 rect.right() + 4, rect.top(), right - rect.right() - 8, rect.height()
             )
-            paint_label(painter, label, display_name(item), colour_of(item).darker(150))
+            ink = colour_of(item).darker(150)
+            text_end = max(
+                text_end, paint_label(painter, label, display_name(item), ink)
+            )
 
     def _paint_flows(self, painter: QPainter) -> None:
         """An arrow from each visible post to the GUI-thread run it caused."""

@@ -213,3 +213,18 @@ def test_a_live_not_responding_report_is_replaced_by_the_final_one(
     ]
     panel.select_stall(0)
     assert "Sampled 3x:\nat onClick(Main/Button:7)" in panel.stall_details_text()
+
+
+def test_a_narrow_panel_keeps_the_running_description_readable(
+    qtbot: QtBot, sim: Simulation, client: ClientSession
+) -> None:
+    from app.diagnostics import DESCRIPTION_MIN_PX, RunningScriptsView
+
+    view = RunningScriptsView(lambda: client.workers)
+    qtbot.addWidget(view)
+    view.resize(260, 300)
+    view.show()
+    header = view.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(1) == DESCRIPTION_MIN_PX)
+    view.resize(1200, 300)
+    qtbot.waitUntil(lambda: header.sectionSize(1) > 2 * DESCRIPTION_MIN_PX)

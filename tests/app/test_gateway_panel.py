@@ -140,3 +140,15 @@ def test_links_changed_elsewhere_show_on_refresh(
     panel.refresh()
     assert panel.link_rows() == [("Plant2", "faulted", 0, 2.5)]
     assert sim.network.link("Plant2").latency_ms == 0.0  # no echo of the refresh
+
+
+def test_the_tree_goes_above_the_details_in_a_tall_narrow_dock(
+    qtbot: QtBot, panel: GatewayPanel
+) -> None:
+    from PySide6.QtCore import Qt
+
+    panel.show()
+    panel.resize(360, 900)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Vertical)
+    panel.resize(1200, 500)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal)

@@ -329,3 +329,50 @@ def test_a_flood_of_items_draws(widget: TimelineWidget, sim: Simulation) -> None
     widget.fit()
     assert len(widget.items()) >= 5000
     assert not widget.grab().isNull()
+
+
+class RecordingPainter:
+    """Stands in for QPainter: records each text drawn, measures with a real font."""
+
+    def __init__(self) -> None:
+        from PySide6.QtGui import QFont, QFontMetrics
+
+        self.metrics = QFontMetrics(QFont())
+        self.texts: list[tuple[float, float, str]] = []  # (left, right, text)
+
+    def fontMetrics(self) -> object:
+        return self.metrics
+
+    def setPen(self, _pen: object) -> None:
+        pass
+
+    def drawText(self, rect: object, _flags: object, text: str) -> None:
+        left = rect.left()  # type: ignore[attr-defined]
+        self.texts.append((left, left + self.metrics.horizontalAdvance(text), text))
+
+
+def test_outside_labels_of_spans_a_pixel_apart_do_not_overlap(
+    widget: TimelineWidget,
+) -> None:
+    from PySide6.QtCore import QRectF
+
+    from app.timeline_model import Row, TimelineItem
+
+    def span(seq: int, name: str) -> TimelineItem:
+        return TimelineItem(seq, 1, "lane", "span", "gui", name, 0, 1)
+
+    row = Row(0, 30, None, "lane", [])
+    drawn = [  # two 2-px spans a pixel apart, then one far to the right
+        (QRectF(300, 10, 2, 16), span(1, "Main/Root Container/Start.actionPerformed")),
+        (QRectF(301, 10, 2, 16), span(2, "sendBack")),
+        (QRectF(700, 10, 2, 16), span(3, "sendBack")),
+    ]
+    painter = RecordingPainter()
+    widget.view._paint_outside_labels(painter, row, drawn)  # type: ignore[arg-type]
+    texts = sorted(painter.texts)
+    assert [text for _, _, text in texts] == [
+        "Main/Root Container/Start.actionPerformed",
+        "sendBack",
+    ]
+    assert texts[1][0] > 700  # the far one; the one a pixel away is not named
+    assert texts[1][0] >= texts[0][1]

@@ -163,7 +163,6 @@ class Simulation(QObject):
         if self.is_idle():
             return True
         loop = QEventLoop()
-        self._wait_interrupted = False
         self._wait_loops.append(loop)
         self.idle_reached.connect(loop.quit)
         timer = QTimer()
@@ -184,10 +183,15 @@ class Simulation(QObject):
             self.idle_reached.disconnect(loop.quit)
             self._wait_loops.remove(loop)
             timer.stop()
+            self._wait_interrupted = False  # an interrupt ends one wait
         return self.is_idle()
 
     def interrupt_wait(self) -> None:
-        """Make a running :meth:`wait_idle` return now (Ctrl+C). Thread: GUI only."""
+        """Make the running :meth:`wait_idle` return now (Ctrl+C), or the next one.
+
+        An interrupt that comes just before the wait starts is not lost: the
+        wait returns at once. Thread: GUI only.
+        """
         self._wait_interrupted = True
         for loop in self._wait_loops:
             loop.quit()

@@ -59,3 +59,17 @@ def test_wait_idle_gives_up_at_the_timeout(sim: Simulation) -> None:
     sim.dispatcher.post(lambda: None, 10_000)
     assert not sim.wait_idle(0.05)
     assert sim.dispatcher.pending == 1
+
+
+def test_an_interrupt_just_before_the_wait_ends_that_wait_only(
+    sim: Simulation,
+) -> None:
+    import time
+
+    sim.activity.add()  # outstanding work that will not finish by itself
+    sim.interrupt_wait()  # Ctrl+C lands between the script and the wait
+    started = time.monotonic()
+    assert not sim.wait_idle(30)
+    assert time.monotonic() - started < 10  # not the 30 s timeout
+    sim.dispatcher.post(sim.activity.done, 20)  # the work ends in 20 ms
+    assert sim.wait_idle(30)  # this wait is not cut short: it was one interrupt

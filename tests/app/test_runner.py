@@ -268,12 +268,17 @@ def test_ctrl_c_stops_the_run_with_130(tmp_path: Path) -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert proc.stdout is not None
-    for line in proc.stdout:  # wait for the script to be running
-        if line.startswith("started"):
-            break
-    started = time.monotonic()
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=20)
+    try:
+        for line in proc.stdout:  # wait for the script to be running
+            if line.startswith("started"):
+                break
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    finally:  # a failure must not leave the process (and its pipes) behind
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
     assert proc.returncode == 130
     assert "interrupted" in err
     assert time.monotonic() - started < 10

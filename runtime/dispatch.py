@@ -101,6 +101,7 @@ class GuiDispatcher(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer_armed = False
+        self._stopped = False
 
     def is_gui_thread(self) -> bool:
         """Whether the caller runs on the GUI thread. Thread: any."""
@@ -196,12 +197,34 @@ class GuiDispatcher(QObject):
     def _on_timer_timeout(self) -> None:
         self._drain()
 
+    def stop(self) -> None:
+        """Drop every delayed call and stop the timer for good (shutdown).
+
+        Calls delayed later are dropped too. Without this, a long invokeLater
+        delay outlives the simulation in a running timer, which then fires on
+        whatever is left of the dispatcher when the garbage collector frees it.
+        Thread: GUI only.
+        """
+        self._stopped = True
+        self._drop_delayed()
+        self._timer.stop()
+        self._timer_armed = False
+
+    def _drop_delayed(self) -> None:
+        with self._lock:
+            dropped = len(self._incoming_delayed) + len(self._delayed)
+            self._incoming_delayed, self._delayed = [], []
+        if dropped:
+            self._activity.done(dropped)
+
     def _drain(self) -> None:
         with self._lock:
             self._wake_pending = False
             incoming, self._incoming_delayed = self._incoming_delayed, []
         for item in incoming:
             heapq.heappush(self._delayed, item)
+        if self._stopped:
+            self._drop_delayed()
         released = self._release_due()
         try:
             self._run_ready()
@@ -299,7 +322,7 @@ class GuiDispatcher(QObject):
         self._errors.report_exception(exc, source, origin)
 
     def _arm_timer(self) -> None:
-        if not self._delayed:
+        if not self._delayed or self._stopped:
             if self._timer_armed:
                 self._timer.stop()
                 self._timer_armed = False

@@ -195,6 +195,9 @@ class Simulation(QObject):
         self._wait_interrupted = True
         for loop in self._wait_loops:
             loop.quit()
+            # exec() forgets a quit() made just before it starts; a queued one
+            # also ends a loop this interrupt landed just before.
+            QTimer.singleShot(0, loop, loop.quit)
 
     def shutdown(self, timeout: float = 2.0) -> bool:
         """Cancel every task cooperatively and wait at most ``timeout`` s in all.
@@ -219,6 +222,7 @@ class Simulation(QObject):
             ended = part.shutdown(left) and ended
         self.stall.stop_sampler()
         self.timers.stop()
+        self.dispatcher.stop()
         return ended
 
     def stop(self, timeout: float = 2.0) -> bool:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from tests.conftest import run
 
 if TYPE_CHECKING:
+    import pytest
     from pytestqt.qtbot import QtBot
 
     from runtime import ClientSession, Simulation
@@ -73,3 +74,37 @@ def test_an_interrupt_just_before_the_wait_ends_that_wait_only(
     assert time.monotonic() - started < 10  # not the 30 s timeout
     sim.dispatcher.post(sim.activity.done, 20)  # the work ends in 20 ms
     assert sim.wait_idle(30)  # this wait is not cut short: it was one interrupt
+
+
+def test_an_interrupt_just_before_the_loop_starts_ends_the_wait(
+    sim: Simulation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from PySide6.QtCore import QEventLoop
+
+    import runtime.simulation
+
+    class LateLoop(QEventLoop):
+        def exec(self) -> int:  # Ctrl+C lands after the check, before exec()
+            sim.interrupt_wait()
+            return super().exec()
+
+    monkeypatch.setattr(runtime.simulation, "QEventLoop", LateLoop)
+    sim.activity.add()  # outstanding work that will not finish by itself
+    started = time.monotonic()
+    assert not sim.wait_idle(30)
+    assert time.monotonic() - started < 10  # not the 30 s timeout
+    sim.activity.done()
+
+
+def test_shutdown_drops_delayed_calls_and_their_timer(sim: Simulation) -> None:
+    ran: list[str] = []
+    sim.dispatcher.post(lambda: ran.append("late"), 10_000)
+    assert not sim.is_idle()
+    assert sim.shutdown(2.0)
+    assert sim.dispatcher.pending == 0
+    assert sim.wait_idle(5)  # their activity is released with them
+    sim.dispatcher.post(lambda: ran.append("after"), 5)  # the simulation is over
+    assert sim.wait_idle(5)
+    assert ran == []

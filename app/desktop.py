@@ -44,6 +44,7 @@ def run_desktop(options: AppOptions) -> int:
         sys.stderr.write(f"visionsim: cannot load project: {exc}\n")
         return 4
     if not has_display():
+        closer.uninstall()  # the headless runner handles Ctrl+C its own way
         return _headless_demo(options)
     import qasync
 
@@ -79,11 +80,19 @@ class _SignalCloser:
     timer gives it the chance while Qt waits in C.
     """
 
+    _SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
     def __init__(self) -> None:
         self._window: QWidget | None = None
         self._requested = False
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, self._on_signal)
+        self._previous = {
+            sig: signal.signal(sig, self._on_signal) for sig in self._SIGNALS
+        }
+
+    def uninstall(self) -> None:
+        """Give the signals back to the handlers they had before."""
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
 
     def _on_signal(self, _signum: int, _frame: object) -> None:
         self._requested = True

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
+    from runtime import Simulation
+
 T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +74,48 @@ def run_loop(loop: QEventLoop, start: Callable[[], object], timeout_s: float) ->
     loop.exec()
     guard.stop()
     return not timed_out[0]
+
+
+# -- the simulation -------------------------------------------------------------
+
+
+def settled(
+    sim: Simulation,
+    fn: Callable[[], T],
+    *,
+    also: Callable[[], object] | None = None,
+    timeout_s: float = 30.0,
+) -> Callable[[], T]:
+    """``fn``, then drain what it left queued: the simulation idle, ``also()``.
+
+    ``also`` waits for the raw baseline's own leftovers (a thread pool, say).
+    """
+
+    def run() -> T:
+        result = fn()
+        if not sim.wait_idle(timeout_s):
+            raise RuntimeError("the simulation did not become idle")
+        if also is not None:
+            also()
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.processEvents()
+        return result
+
+    return run
+
+
+def untraced(sim: Simulation, fn: Callable[[], T]) -> Callable[[], T]:
+    """``fn`` with the simulation's tracer switched off while it runs."""
+
+    def run() -> T:
+        sim.tracer.enabled = False
+        try:
+            return fn()
+        finally:
+            sim.tracer.enabled = True
+
+    return run
 
 
 # -- threads --------------------------------------------------------------------

@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 import _common as bc  # first: puts the repository on sys.path
 from PySide6.QtCore import (
-    QCoreApplication,
     QEventLoop,
     QObject,
     Qt,
@@ -245,27 +244,11 @@ class Bench:
 
     def settled(self, fn: Callable[[], T]) -> Callable[[], T]:
         """``fn`` followed by draining whatever it left queued."""
-
-        def run() -> T:
-            result = fn()
-            if not self.sim.wait_idle(LOOP_TIMEOUT_S):
-                raise RuntimeError("the simulation did not become idle")
-            QCoreApplication.processEvents()
-            return result
-
-        return run
+        return bc.settled(self.sim, fn, timeout_s=LOOP_TIMEOUT_S)
 
     def untraced(self, fn: Callable[[], T]) -> Callable[[], T]:
         """``fn`` with the runtime's tracer switched off while it runs."""
-
-        def run() -> T:
-            self.sim.tracer.enabled = False
-            try:
-                return fn()
-            finally:
-                self.sim.tracer.enabled = True
-
-        return run
+        return bc.untraced(self.sim, fn)
 
 
 def measure_throughput(b: Bench, reps: int) -> list[bc.Row]:

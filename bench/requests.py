@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import _common as bc  # first: puts the repository on sys.path
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QThreadPool, QTimer
 
 from runtime import Simulation, load_project
 
@@ -214,29 +214,16 @@ class Bench:
         return self.util.sendRequest(PROJECT, HANDLER, payload)
 
     def settled(self, fn: Callable[[], T]) -> Callable[[], T]:
-        """``fn`` followed by draining whatever it left queued."""
+        """``fn`` followed by draining whatever it (or the baseline) left queued."""
 
-        def run() -> T:
-            result = fn()
-            if not self.sim.wait_idle(LOOP_TIMEOUT_S):
-                raise RuntimeError("the simulation did not become idle")
+        def raw_done() -> None:
             self.raw.pool.waitForDone(int(LOOP_TIMEOUT_S * 1000))
-            QCoreApplication.processEvents()
-            return result
 
-        return run
+        return bc.settled(self.sim, fn, also=raw_done, timeout_s=LOOP_TIMEOUT_S)
 
     def untraced(self, fn: Callable[[], T]) -> Callable[[], T]:
         """``fn`` with the runtime's tracer switched off while it runs."""
-
-        def run() -> T:
-            self.sim.tracer.enabled = False
-            try:
-                return fn()
-            finally:
-                self.sim.tracer.enabled = True
-
-        return run
+        return bc.untraced(self.sim, fn)
 
     def warm_up(self) -> None:
         """Start every pool thread and compile every path once."""

@@ -274,6 +274,11 @@ def parse_args(description: str) -> argparse.Namespace:
     return parser.parse_args()
 
 
+def info_row(label: str, ours: float, raw: float, fmt: Callable[[float], str]) -> Row:
+    """A row printed for information, with no target."""
+    return Row(label, fmt(ours), fmt(raw), ours / raw, "info", None)
+
+
 def exit_code(rows: Sequence[Row], check: bool) -> int:
     """1 when ``check`` is set and a row failed its target, else 0."""
     return int(check and any(row.passed is False for row in rows))

@@ -444,7 +444,7 @@ def measure_open(b: Bench, reps: int) -> list[bc.Row]:
             "<= 3x raw",
             ours <= 3 * raw,
         ),
-        info_row(
+        bc.info_row(
             f"(a) first open (also compiles {b.scripts} event scripts), "
             "against the raw median",
             first,
@@ -506,13 +506,13 @@ def measure_access(b: Bench, reps: int) -> list[bc.Row]:
             "<= 5x raw",
             ratio <= 5,
         ),
-        info_row(
+        bc.info_row(
             f"(b) same, Label without a propertyChange script, {WRITES:,}",
             m["ours plain"],
             m["raw plain"],
             bc.fmt_us,
         ),
-        info_row(
+        bc.info_row(
             f"(b) guarded read `label.text` vs `QLabel.text()`, {READS:,}",
             m["ours read"],
             m["raw read"],
@@ -524,13 +524,6 @@ def measure_access(b: Bench, reps: int) -> list[bc.Row]:
 def fmt_ns(ns: float) -> str:
     """Nanoseconds, for reads that take well under a microsecond."""
     return f"{ns:.0f} ns"
-
-
-def info_row(
-    label: str, ours: float, raw: float, fmt: Callable[[float], str]
-) -> bc.Row:
-    """A row printed for information, with no target."""
-    return bc.Row(label, fmt(ours), fmt(raw), ours / raw, "info", None)
 
 
 NOTES = """

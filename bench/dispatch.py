@@ -274,8 +274,10 @@ def measure_throughput(b: Bench, reps: int) -> list[bc.Row]:
             ">= 4x raw and >= 1 M/s",
             ours >= 4 * raw and ours >= 1e6,
         ),
-        info_row("(a) same, tracing off", untraced, raw, bc.fmt_rate),
-        info_row("(a) same, sim.dispatcher.post (no facade)", post, raw, bc.fmt_rate),
+        bc.info_row("(a) same, tracing off", untraced, raw, bc.fmt_rate),
+        bc.info_row(
+            "(a) same, sim.dispatcher.post (no facade)", post, raw, bc.fmt_rate
+        ),
     ]
 
 
@@ -340,7 +342,7 @@ def latency_rows(
         ours = bc.median([r[index] for r in res["ours"]])
         raw = bc.median([r[index] for r in res["raw"]])
         if limit is None:
-            rows.append(info_row(f"{label}: {stat}", ours, raw, bc.fmt_us))
+            rows.append(bc.info_row(f"{label}: {stat}", ours, raw, bc.fmt_us))
             continue
         ratio = ours / raw
         target = f"<= {limit:g}x raw"
@@ -355,13 +357,6 @@ def latency_rows(
             )
         )
     return rows
-
-
-def info_row(
-    label: str, ours: float, raw: float, fmt: Callable[[float], str]
-) -> bc.Row:
-    """A row printed for information, with no target."""
-    return bc.Row(label, fmt(ours), fmt(raw), ours / raw, "info", None)
 
 
 NOTES = """

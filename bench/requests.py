@@ -255,7 +255,7 @@ def measure_throughput(b: Bench, reps: int) -> list[bc.Row]:
             ">= 10k/s and >= 0.5x raw",
             ours >= 10e3 and ours >= 0.5 * raw,
         ),
-        info_row("(a) same, tracing off", untraced, raw, bc.fmt_rate),
+        bc.info_row("(a) same, tracing off", untraced, raw, bc.fmt_rate),
     ]
 
 
@@ -294,7 +294,7 @@ def latency_rows(
         ours = bc.median([r[index] for r in res["ours"]])
         raw = bc.median([r[index] for r in res["raw"]])
         if index or median_limit is None:
-            rows.append(info_row(f"{label}: {stat}", ours, raw, bc.fmt_us))
+            rows.append(bc.info_row(f"{label}: {stat}", ours, raw, bc.fmt_us))
             continue
         ratio = ours / raw
         rows.append(
@@ -308,13 +308,6 @@ def latency_rows(
             )
         )
     return rows
-
-
-def info_row(
-    label: str, ours: float, raw: float, fmt: Callable[[float], str]
-) -> bc.Row:
-    """A row printed for information, with no target."""
-    return bc.Row(label, fmt(ours), fmt(raw), ours / raw, "info", None)
 
 
 NOTES = """

@@ -124,11 +124,14 @@ def ensure_venv() -> str:
 
 def ensure_deps(version: str) -> None:
     """Run `pip install -e .[test]` unless the stamp says nothing changed."""
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    files = (ROOT / "pyproject.toml", ROOT / "setup.py")
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
     want = f"{digest} {version}\n"
     if STAMP.exists() and STAMP.read_text() == want:
         return
-    why = "pyproject.toml or Python changed" if STAMP.exists() else "first run only"
+    why = "first run only"
+    if STAMP.exists():
+        why = "pyproject.toml, setup.py or Python changed"
     say(f"installing Python dependencies ({why})…")
     pip = [str(VENV_PY), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     if subprocess.run([*pip, "-e", ".[test]"], cwd=ROOT).returncode != 0:
@@ -150,11 +153,28 @@ def ensure_bytecode() -> None:
     subprocess.run(cmd, cwd=ROOT, check=False)
 
 
+def ensure_typing_view() -> None:
+    """Lay out .venv/typing/visionsim/{app,runtime,widgets} for mypy.
+
+    The editable install maps ``visionsim.app`` to ./app through an import
+    hook, which mypy cannot follow; symlinks give it the installed names
+    (pyproject.toml's ``mypy_path``). Cheap, so refreshed on every run.
+    """
+    view = VENV / "typing" / "visionsim"
+    view.mkdir(parents=True, exist_ok=True)
+    for name in PACKAGES:
+        link = view / name
+        if not link.is_symlink() or link.resolve() != ROOT / name:
+            link.unlink(missing_ok=True)
+            link.symlink_to(ROOT / name, target_is_directory=True)
+
+
 def setup(xvfb: bool) -> None:
     """Run every set-up step; each is skipped quickly when already done."""
     ensure_system_libs(xvfb or os.environ.get("VISIONSIM_XVFB") == "1")
     ensure_deps(ensure_venv())
     ensure_bytecode()
+    ensure_typing_view()
 
 
 def main(argv: list[str]) -> None:

@@ -24,7 +24,13 @@ T = TypeVar("T")
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime import ErrorReport, OutputLine, Simulation, StallReport, Violation
+    from visionsim.runtime import (
+        ErrorReport,
+        OutputLine,
+        Simulation,
+        StallReport,
+        Violation,
+    )
 
 
 class SimBridge(QObject):

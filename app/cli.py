@@ -161,11 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``main.py`` and the ``visionsim`` console script."""
     options = parse(sys.argv[1:] if argv is None else argv)
     if isinstance(options, RunOptions):
-        from app.runner import exit_now_if_threads_linger, run_headless
+        from visionsim.app.runner import exit_now_if_threads_linger, run_headless
 
         code = run_headless(options)
         exit_now_if_threads_linger(code)
         return code
-    from app.desktop import run_desktop
+    from visionsim.app.desktop import run_desktop
 
     return run_desktop(options)

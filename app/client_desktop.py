@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMdiArea, QMdiSubWindow
 
 if TYPE_CHECKING:
-    from runtime import ClientSession
-    from widgets import VisionWindow
+    from visionsim.runtime import ClientSession
+    from visionsim.widgets import VisionWindow
 
 
 class ClientDesktop(QMdiArea):

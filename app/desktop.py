@@ -11,12 +11,12 @@ import signal
 import sys
 from typing import TYPE_CHECKING
 
-from app.demo import DEMO_SCRIPT
+from visionsim.app.demo import DEMO_SCRIPT
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from app.cli import AppOptions
+    from visionsim.app.cli import AppOptions
 
 
 _STUCK = -1
@@ -35,7 +35,7 @@ def has_display() -> bool:
 def run_desktop(options: AppOptions) -> int:
     """Open the app on ``options.project``; returns the exit code."""
     closer = _SignalCloser()  # from the first moment: Ctrl+C during start-up too
-    from runtime import ProjectError, load_project
+    from visionsim.runtime import ProjectError, load_project
 
     try:  # fail early, before any window, on a project that cannot load
         project = load_project(options.project)
@@ -49,7 +49,7 @@ def run_desktop(options: AppOptions) -> int:
     import qasync
 
     async def main() -> int:
-        from app.main_window import MainWindow
+        from visionsim.app.main_window import MainWindow
 
         closed = asyncio.get_running_loop().create_future()
         window = MainWindow(
@@ -62,7 +62,7 @@ def run_desktop(options: AppOptions) -> int:
         return 0 if window.shut_down_cleanly else _STUCK
 
     code = int(qasync.run(main()))
-    from app.runner import exit_now_if_threads_linger, hard_exit
+    from visionsim.app.runner import exit_now_if_threads_linger, hard_exit
 
     if code == _STUCK:  # a task ignored the interrupt: Qt would wait for it
         sys.stderr.write("visionsim: scripts still running; exiting anyway\n")
@@ -115,8 +115,8 @@ def _headless_demo(options: AppOptions) -> int:
     import tempfile
     from pathlib import Path
 
-    from app.cli import RunOptions
-    from app.runner import run_headless
+    from visionsim.app.cli import RunOptions
+    from visionsim.app.runner import run_headless
 
     sys.stdout.write(
         "visionsim: no display found (DISPLAY is not set), so the window cannot "

@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runtime.sources import is_script
+from visionsim.runtime.sources import is_script
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from app.bridge import SimBridge
-    from runtime import ClientSession, StallReport, Violation, Workers
-    from runtime.sources import ScriptLocation
+    from visionsim.app.bridge import SimBridge
+    from visionsim.runtime import ClientSession, StallReport, Violation, Workers
+    from visionsim.runtime.sources import ScriptLocation
 
 RUNNING_REFRESH_MS = 250
 #: Running Scripts keeps this much of the description in view; a narrower

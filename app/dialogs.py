@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from runtime import OutputSink
+    from visionsim.runtime import OutputSink
 
 YES = ("yes", "y", "true", "1", "ok")
 NO = ("no", "n", "false", "0")

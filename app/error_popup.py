@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
 
-    from runtime import ErrorReport
+    from visionsim.runtime import ErrorReport
 
 
 class ErrorPopup:

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.diagnostics import RunningScriptsView, make_table, set_row
+from visionsim.app.diagnostics import RunningScriptsView, make_table, set_row
 
 if TYPE_CHECKING:
-    from runtime import Gateway, Simulation, Workers
-    from runtime.workers import FifoPool
+    from visionsim.runtime import Gateway, Simulation, Workers
+    from visionsim.runtime.workers import FifoPool
 
 GATEWAY_REFRESH_MS = 500
 MAX_LATENCY_MS = 60_000

@@ -3,8 +3,8 @@
 The centre holds one tab per simulated Vision client, each a desktop with that
 client's windows. Docks around it: the gateway panel, the Output and Script
 Consoles, client Diagnostics and the live thread timeline. The window
-delegates: :class:`~app.session.AppSession` runs and reloads the project,
-each panel watches the simulation through one :class:`~app.bridge.SimBridge`.
+delegates: :class:`~visionsim.app.session.AppSession` runs and reloads the project,
+each panel watches the simulation through one :class:`~visionsim.app.bridge.SimBridge`.
 """
 
 from __future__ import annotations
@@ -15,20 +15,20 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QTabWidget, QWidget
 
-from app.bridge import SimBridge
-from app.client_desktop import ClientDesktop
-from app.error_popup import ErrorPopup
-from app.session import AppSession, ProjectWatcher
-from app.settings import Settings
-from app.status_meter import StatusMeter
-from widgets import WindowManager
+from visionsim.app.bridge import SimBridge
+from visionsim.app.client_desktop import ClientDesktop
+from visionsim.app.error_popup import ErrorPopup
+from visionsim.app.session import AppSession, ProjectWatcher
+from visionsim.app.settings import Settings
+from visionsim.app.status_meter import StatusMeter
+from visionsim.widgets import WindowManager
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from runtime import ClientSession, ErrorReport, Project, Simulation
-    from widgets import VisionWindow
+    from visionsim.runtime import ClientSession, ErrorReport, Project, Simulation
+    from visionsim.widgets import VisionWindow
 
 
 class MainWindow(QMainWindow):
@@ -191,10 +191,10 @@ class MainWindow(QMainWindow):
 
     def _install_panels(self, sim: Simulation) -> None:
         # Imported here: these modules are most of the start-up import time.
-        from app.diagnostics import DiagnosticsPanel
-        from app.gateway_panel import GatewayPanel
-        from app.output_console import OutputConsole
-        from app.timeline import TimelineWidget
+        from visionsim.app.diagnostics import DiagnosticsPanel
+        from visionsim.app.gateway_panel import GatewayPanel
+        from visionsim.app.output_console import OutputConsole
+        from visionsim.app.timeline import TimelineWidget
 
         if self.bridge is not None:
             self.bridge.deleteLater()
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         self.meter.watch(bridge)
 
     def _script_console(self, sim: Simulation) -> QWidget:
-        from app.script_console import ScriptConsole
+        from visionsim.app.script_console import ScriptConsole
 
         return ScriptConsole(sim, self.current_client, settings=self._qsettings)
 
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_settings_action_triggered(self) -> None:
-        from app.menu_dialogs import SettingsDialog
+        from visionsim.app.menu_dialogs import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_add_client_action_triggered(self) -> None:
-        from app.menu_dialogs import AddClientDialog
+        from visionsim.app.menu_dialogs import AddClientDialog
 
         dialog = AddClientDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.diagnostics import make_table, set_row
-from app.settings import MAX_MS, MAX_TIMEOUT_S, LinkSettings, Settings
+from visionsim.app.diagnostics import make_table, set_row
+from visionsim.app.settings import MAX_MS, MAX_TIMEOUT_S, LinkSettings, Settings
 
 
 class SettingsDialog(QDialog):

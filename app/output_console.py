@@ -2,7 +2,7 @@
 
 Like Ignition's Designer Output Console / client Diagnostics console, with the
 gateway's ``wrapper.log`` in a second pane. Lines arrive through
-:class:`~app.bridge.SimBridge` one signal each; a print flood would freeze the
+:class:`~visionsim.app.bridge.SimBridge` one signal each; a print flood would freeze the
 GUI if each were drawn at once, so they are queued and drawn together every
 ``FLUSH_MS`` (one edit block per pane, only the last ``MAX_LINES`` of a burst).
 
@@ -45,11 +45,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runtime import GUI_THREAD_NAME
+from visionsim.runtime import GUI_THREAD_NAME
 
 if TYPE_CHECKING:
-    from app.bridge import SimBridge
-    from runtime import ErrorReport, OutputLine
+    from visionsim.app.bridge import SimBridge
+    from visionsim.runtime import ErrorReport, OutputLine
 
 MAX_LINES = 20_000
 FLUSH_MS = 50

@@ -29,8 +29,8 @@ import pytest
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from runtime import ClientSession, Simulation
-    from widgets import VisionComponent, VisionWindow
+    from visionsim.runtime import ClientSession, Simulation
+    from visionsim.widgets import VisionComponent, VisionWindow
 
 DEFAULT_STALL_LIMIT_MS = 500.0
 _CLIENTS = pytest.StashKey[list["VisionTestClient"]]()
@@ -178,8 +178,8 @@ def vision_client(
     ``remotes`` (``{"NAME": path}``: gateways reachable by remoteServer),
     ``answers`` (dialog answers), ``stall_limit_ms`` (default 500).
     """
-    from app.runner import headless_client_setup
-    from runtime import Simulation, load_project
+    from visionsim.app.runner import headless_client_setup
+    from visionsim.runtime import Simulation, load_project
 
     made = request.node.stash.setdefault(_CLIENTS, [])
 

@@ -20,14 +20,14 @@ import threading
 import time
 from typing import TYPE_CHECKING, TextIO
 
-from runtime import Penalty, ProjectError, Simulation, load_project
+from visionsim.runtime import Penalty, ProjectError, Simulation, load_project
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from pathlib import Path
 
-    from app.cli import RunOptions
-    from runtime import (
+    from visionsim.app.cli import RunOptions
+    from visionsim.runtime import (
         ClientSession,
         ErrorReport,
         OutputLine,
@@ -159,8 +159,8 @@ def headless_client_setup(
     sim: Simulation, answers: dict[str, str]
 ) -> Callable[[ClientSession], None]:
     """Windows (offscreen) and printed dialogs for each client of a headless run."""
-    from app.dialogs import HeadlessDialogs
-    from widgets import WindowManager
+    from visionsim.app.dialogs import HeadlessDialogs
+    from visionsim.widgets import WindowManager
 
     def setup(client: ClientSession) -> None:
         client.vision.windows = WindowManager(client)

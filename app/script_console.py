@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.python_highlighter import PythonHighlighter
+from visionsim.app.python_highlighter import PythonHighlighter
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime import ClientSession, ErrorReport, Simulation
+    from visionsim.runtime import ClientSession, ErrorReport, Simulation
 
 SCRIPT_NAME = "<Script Console>"
 HISTORY_KEY = "scriptConsole/history"

@@ -1,6 +1,6 @@
 """One running simulation of a project, and reloading it when the files change.
 
-:class:`AppSession` owns the :class:`~runtime.Simulation` the main window
+:class:`AppSession` owns the :class:`~visionsim.runtime.Simulation` the main window
 shows: the gateway (and remote gateways), the client sessions, each client's
 window manager (its windows go into that client's desktop) and dialogs. A
 reload loads the project again; if the files have an error the running
@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from app.dialogs import QtDialogs
-from runtime import ProjectError, Simulation, load_project
-from widgets import WindowManager
+from visionsim.app.dialogs import QtDialogs
+from visionsim.runtime import ProjectError, Simulation, load_project
+from visionsim.widgets import WindowManager
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from runtime import ClientSession, Project
-    from widgets import VisionWindow
+    from visionsim.runtime import ClientSession, Project
+    from visionsim.widgets import VisionWindow
 
     #: Puts a client's newly opened window on screen (its desktop).
     WindowPlacer = Callable[[ClientSession, VisionWindow], None]

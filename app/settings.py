@@ -3,7 +3,7 @@
 :class:`Settings` is persisted through a ``QSettings`` the caller passes in
 (the app uses ``QSettings("visionsim", "visionsim")``; tests an INI file), so
 nothing here touches the user's real settings by itself. The dialog that
-edits them is :class:`app.menu_dialogs.SettingsDialog`.
+edits them is :class:`visionsim.app.menu_dialogs.SettingsDialog`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from runtime import Penalty, StallThresholds
+from visionsim.runtime import Penalty, StallThresholds
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-    from runtime import Simulation
+    from visionsim.runtime import Simulation
 
 PENALTIES = {"log": Penalty.LOG, "raise": Penalty.RAISE, "callback": Penalty.CALLBACK}
 DEFAULT_PENALTY = frozenset({"log", "callback"})

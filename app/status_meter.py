@@ -14,8 +14,8 @@ from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 if TYPE_CHECKING:
-    from app.bridge import SimBridge
-    from runtime import Violation
+    from visionsim.app.bridge import SimBridge
+    from visionsim.runtime import Violation
 
 TICK_MS = 100
 STALLED_MS = 200

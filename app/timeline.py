@@ -1,8 +1,8 @@
 """The thread timeline dock: every simulated thread's work, live, one lane each.
 
 :class:`TimelineWidget` polls the simulation's tracer every 100 ms into a
-:class:`~app.timeline_model.TimelineModel` and shows it in a
-:class:`~app.timeline_view.TimelineView`, with a toolbar (Follow, Fit, zoom,
+:class:`~visionsim.app.timeline_model.TimelineModel` and shows it in a
+:class:`~visionsim.app.timeline_view.TimelineView`, with a toolbar (Follow, Fit, zoom,
 Export trace…), scrollbars and a details panel for the clicked item. It is
 the teaching centrepiece: a learner sees that ``longProcess`` ran on its own
 ``Thread-…`` lane and that the ``sendBack`` it posted ran on
@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.timeline_model import TimelineModel, format_ns
-from app.timeline_paint import COLOURS
-from app.timeline_view import TimelineView
+from visionsim.app.timeline_model import TimelineModel, format_ns
+from visionsim.app.timeline_paint import COLOURS
+from visionsim.app.timeline_view import TimelineView
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint, QRectF
     from PySide6.QtGui import QShowEvent
 
-    from app.timeline_model import TimelineItem
-    from runtime import Simulation
+    from visionsim.app.timeline_model import TimelineItem
+    from visionsim.runtime import Simulation
 
 POLL_MS = 100
 ZOOM_STEP = 2.0

@@ -1,6 +1,6 @@
 """The thread timeline's data: tracer events turned into lanes of drawable items.
 
-:class:`TimelineModel` polls a :class:`~runtime.Tracer` incrementally (it
+:class:`TimelineModel` polls a :class:`~visionsim.runtime.Tracer` incrementally (it
 remembers the last sequence number it read) and pairs ``B``/``E`` events into
 spans, keeps ``X`` spans, instants and ``invokeLater`` posts as
 :class:`TimelineItem` values, and drops the oldest items beyond a bound. Each
@@ -20,13 +20,13 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from runtime import GUI_LANE, GUI_THREAD_NAME
+from visionsim.runtime import GUI_LANE, GUI_THREAD_NAME
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from runtime import Tracer
-    from runtime.trace import TraceEvent
+    from visionsim.runtime import Tracer
+    from visionsim.runtime.trace import TraceEvent
 
 MAX_ITEMS = 50_000
 HEADER_H, ROW_H, GUI_ROW_H = 20, 26, 38  # row heights in pixels

@@ -1,6 +1,6 @@
 """How each timeline item looks: the palette and stateless QPainter helpers.
 
-:class:`~app.timeline_view.TimelineView` decides *where* an item goes; these
+:class:`~visionsim.app.timeline_view.TimelineView` decides *where* an item goes; these
 functions draw it there: a span as a rounded bar (striped while still
 running) named inside when it fits, a stall as a red band labelled with its
 level, a violation as a red diamond, a post as a tick, and a post-to-run
@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 
-from app.timeline_model import GUI_RUN_CATEGORIES, display_name, format_ns
+from visionsim.app.timeline_model import GUI_RUN_CATEGORIES, display_name, format_ns
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QPainter
 
-    from app.timeline_model import TimelineItem
+    from visionsim.app.timeline_model import TimelineItem
 
 BACKGROUND, ALT_ROW, SEPARATOR = QColor("#ffffff"), QColor("#f8f9fb"), QColor("#e4e7eb")
 GUTTER, HEADER, GRID = QColor("#f2f4f7"), QColor("#e9edf2"), QColor("#eef0f3")

@@ -19,8 +19,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from app.timeline_model import display_name, format_ns, nice_step
-from app.timeline_paint import (
+from visionsim.app.timeline_model import display_name, format_ns, nice_step
+from visionsim.app.timeline_paint import (
     ALT_ROW,
     BACKGROUND,
     GRID,
@@ -41,12 +41,12 @@ from app.timeline_paint import (
     paint_span,
     paint_stall,
 )
-from runtime import GUI_LANE
+from visionsim.runtime import GUI_LANE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent, QPaintEvent, QResizeEvent, QWheelEvent
 
-    from app.timeline_model import Row, TimelineItem, TimelineModel
+    from visionsim.app.timeline_model import Row, TimelineItem, TimelineModel
 
 DEFAULT_SPAN_NS = 3_000_000_000
 MIN_SPAN_NS = 20_000

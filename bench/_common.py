@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
-    from runtime import Simulation
+    from visionsim.runtime import Simulation
 
 T = TypeVar("T")
 

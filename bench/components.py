@@ -1,7 +1,7 @@
 """Benchmark: Vision windows and component properties against raw PySide6.
 
 Measures, in one process, with the runtime's tracing ON (its default), a
-client whose windows come from :class:`widgets.WindowManager` (as in
+client whose windows come from :class:`visionsim.widgets.WindowManager` (as in
 ``tests/widgets/conftest.py``) and a temporary project with one window,
 ``Big``: 200 components (Labels, Buttons with an ``actionPerformed`` script,
 TextFields, CheckBoxes, ProgressBars, NumericTextFields, and 4 Containers
@@ -58,14 +58,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runtime import Simulation, load_project
-from widgets import VisionComponent, WindowManager
+from visionsim.runtime import Simulation, load_project
+from visionsim.widgets import VisionComponent, WindowManager
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime import ClientSession
-    from runtime.project import ComponentSpec, WindowSpec
+    from visionsim.runtime import ClientSession
+    from visionsim.runtime.project import ComponentSpec, WindowSpec
 
 PROJECT = "Bench"
 WINDOW = "Big"

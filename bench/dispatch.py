@@ -43,12 +43,12 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from runtime import Simulation, load_project
+from visionsim.runtime import Simulation, load_project
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime import ClientSession
+    from visionsim.runtime import ClientSession
 
     Post = Callable[[Callable[[], object]], object]
 

@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import _common as bc  # first: puts the repository on sys.path
 from PySide6.QtCore import QEventLoop, QObject, QThreadPool, QTimer
 
-from runtime import Simulation, load_project
+from visionsim.runtime import Simulation, load_project
 
 if TYPE_CHECKING:
     from collections.abc import Callable

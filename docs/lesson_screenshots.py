@@ -24,16 +24,16 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.diagnostics import DiagnosticsPanel  # noqa: E402
-from app.main_window import MainWindow  # noqa: E402
-from app.timeline import TimelineWidget  # noqa: E402
-from widgets import WindowManager  # noqa: E402
-from widgets.components import Button  # noqa: E402
+from visionsim.app.diagnostics import DiagnosticsPanel  # noqa: E402
+from visionsim.app.main_window import MainWindow  # noqa: E402
+from visionsim.app.timeline import TimelineWidget  # noqa: E402
+from visionsim.widgets import WindowManager  # noqa: E402
+from visionsim.widgets.components import Button  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from widgets import VisionWindow
+    from visionsim.widgets import VisionWindow
 
 SIZE = (1760, 1150)
 

@@ -25,16 +25,16 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QSplitter, QWidget
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.main_window import MainWindow  # noqa: E402
+from visionsim.app.main_window import MainWindow  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from app.diagnostics import DiagnosticsPanel
-    from app.gateway_panel import GatewayPanel
-    from app.timeline import TimelineWidget
-    from runtime import ClientSession
-    from widgets import VisionWindow
+    from visionsim.app.diagnostics import DiagnosticsPanel
+    from visionsim.app.gateway_panel import GatewayPanel
+    from visionsim.app.timeline import TimelineWidget
+    from visionsim.runtime import ClientSession
+    from visionsim.widgets import VisionWindow
 
 SIZE = (1700, 1000)
 SAMPLES = ROOT / "sample_projects"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.main_window import MainWindow  # noqa: E402
+from visionsim.app.main_window import MainWindow  # noqa: E402
 
 
 def settle(app: QApplication, ms: int) -> None:

@@ -6,19 +6,24 @@ QtWidgets, QtGui, qasync, ``widgets`` or ``app``.
 
 from __future__ import annotations
 
-from runtime.activity import Activity
-from runtime.client import ClientSession
-from runtime.context import GUI_THREAD_NAME, ExecContext
-from runtime.dispatch import GuiDispatcher
-from runtime.errors import ErrorReport, ErrorSink
-from runtime.gateway import Gateway
-from runtime.output import OutputLine, OutputSink
-from runtime.project import Project, ProjectError, load_project
-from runtime.simulation import GUI_LANE, Simulation
-from runtime.stall import StallMonitor, StallReport, StallThresholds
-from runtime.thread_guard import Penalty, ThreadGuard, ThreadViolationError, Violation
-from runtime.trace import Tracer
-from runtime.workers import Task, TimerHandle, TimerThread, Workers
+from visionsim.runtime.activity import Activity
+from visionsim.runtime.client import ClientSession
+from visionsim.runtime.context import GUI_THREAD_NAME, ExecContext
+from visionsim.runtime.dispatch import GuiDispatcher
+from visionsim.runtime.errors import ErrorReport, ErrorSink
+from visionsim.runtime.gateway import Gateway
+from visionsim.runtime.output import OutputLine, OutputSink
+from visionsim.runtime.project import Project, ProjectError, load_project
+from visionsim.runtime.simulation import GUI_LANE, Simulation
+from visionsim.runtime.stall import StallMonitor, StallReport, StallThresholds
+from visionsim.runtime.thread_guard import (
+    Penalty,
+    ThreadGuard,
+    ThreadViolationError,
+    Violation,
+)
+from visionsim.runtime.trace import Tracer
+from visionsim.runtime.workers import Task, TimerHandle, TimerThread, Workers
 
 __all__ = [
     "GUI_LANE",

@@ -6,12 +6,12 @@ import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from runtime.context import CLIENT
-from runtime.ignition import ScopeServices, build_modules
-from runtime.messaging import GuiExecutor, HandlerSet, ScopeMessenger
-from runtime.scripting import ScriptScope
-from runtime.vision_port import VisionPort
-from runtime.workers import FifoPool, Workers, new_pool
+from visionsim.runtime.context import CLIENT
+from visionsim.runtime.ignition import ScopeServices, build_modules
+from visionsim.runtime.messaging import GuiExecutor, HandlerSet, ScopeMessenger
+from visionsim.runtime.scripting import ScriptScope
+from visionsim.runtime.vision_port import VisionPort
+from visionsim.runtime.workers import FifoPool, Workers, new_pool
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QThreadPool
 
-    from runtime.gateway import Gateway
-    from runtime.messaging import Executor
-    from runtime.project import HandlerSpec, Project
-    from runtime.simulation import Simulation
+    from visionsim.runtime.gateway import Gateway
+    from visionsim.runtime.messaging import Executor
+    from visionsim.runtime.project import HandlerSpec, Project
+    from visionsim.runtime.simulation import Simulation
 
 
 class ClientSession:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from runtime.sources import Origin
+    from visionsim.runtime.sources import Origin
 
 GUI_THREAD_NAME = "AWT-EventQueue-0"
 CLIENT = "client"

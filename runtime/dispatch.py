@@ -35,17 +35,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
-from runtime import context
-from runtime.context import thread_local
+from visionsim.runtime import context
+from visionsim.runtime.context import thread_local
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from types import CodeType, FrameType
 
-    from runtime.activity import Activity
-    from runtime.errors import ErrorSink
-    from runtime.stall import StallMonitor
-    from runtime.trace import Tracer
+    from visionsim.runtime.activity import Activity
+    from visionsim.runtime.errors import ErrorSink
+    from visionsim.runtime.stall import StallMonitor
+    from visionsim.runtime.trace import Tracer
 
 DEFAULT_BUDGET_MS = 5.0
 #: Calls queued beyond this many are not traced one by one (floods).

@@ -19,12 +19,12 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from runtime import context, sources
+from visionsim.runtime import context, sources
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from runtime.sources import Origin, ScriptLocation
+    from visionsim.runtime.sources import Origin, ScriptLocation
 
 MAX_KEPT = 1000
 T = TypeVar("T")

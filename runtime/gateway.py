@@ -11,19 +11,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from runtime.context import GATEWAY
-from runtime.ignition import ScopeServices, build_modules
-from runtime.messaging import HandlerSet, ScopeMessenger
-from runtime.scripting import ScriptScope
-from runtime.workers import FifoPool, Task, Workers, new_pool
+from visionsim.runtime.context import GATEWAY
+from visionsim.runtime.ignition import ScopeServices, build_modules
+from visionsim.runtime.messaging import HandlerSet, ScopeMessenger
+from visionsim.runtime.scripting import ScriptScope
+from visionsim.runtime.workers import FifoPool, Task, Workers, new_pool
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QThreadPool
 
-    from runtime.client import ClientSession
-    from runtime.project import HandlerSpec, Project, TimerSpec
-    from runtime.simulation import Simulation
-    from runtime.workers import TimerHandle
+    from visionsim.runtime.client import ClientSession
+    from visionsim.runtime.project import HandlerSpec, Project, TimerSpec
+    from visionsim.runtime.simulation import Simulation
+    from visionsim.runtime.workers import TimerHandle
 
 DEFAULT_SHARED_THREADS = 4
 
@@ -86,7 +86,7 @@ class Gateway:
     def add_project(self, project: Project) -> ScriptScope:
         """Host ``project``: its gateway scope and compiled message handlers.
 
-        Raises :class:`~runtime.project.ProjectError` for a handler that does
+        Raises :class:`~visionsim.runtime.project.ProjectError` for a handler that does
         not compile. Thread: GUI only.
         """
         messenger = ScopeMessenger(self._sim, self, self._run_callback)

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runtime import sources
-from runtime.project_io import ProjectError
+from visionsim.runtime import sources
+from visionsim.runtime.project_io import ProjectError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -5,7 +5,7 @@ with the executor its ``threading`` names: a gateway's Shared pool, a
 Dedicated thread of its own, a client's shared background thread, or the GUI
 thread (client ``EDT``). A handler never runs on the caller's thread. The
 :class:`MessageBus` routes messages and requests to gateways (local, or
-remote over a :class:`~runtime.network.Link` with its latency and faults) and
+remote over a :class:`~visionsim.runtime.network.Link` with its latency and faults) and
 to client sessions through the sendMessage filters. The bus's lock protects
 the list of failed requests nobody has looked at yet.
 """
@@ -20,28 +20,28 @@ import time
 import traceback
 from typing import TYPE_CHECKING, Any, Protocol
 
-from runtime import context, sources
-from runtime.java_errors import (
+from visionsim.runtime import context, sources
+from visionsim.runtime.java_errors import (
     GatewayNetworkException,
     HandlerError,
     InterruptedException,
     MessageHandlerException,
 )
-from runtime.project import ProjectError
-from runtime.requests import PendingRequest
+from visionsim.runtime.project import ProjectError
+from visionsim.runtime.requests import PendingRequest
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from runtime.client import ClientSession
-    from runtime.errors import ErrorReport
-    from runtime.gateway import Gateway
-    from runtime.network import Link
-    from runtime.project import HandlerSpec
-    from runtime.requests import CallbackRunner
-    from runtime.scripting import ScriptScope
-    from runtime.simulation import Simulation
+    from visionsim.runtime.client import ClientSession
+    from visionsim.runtime.errors import ErrorReport
+    from visionsim.runtime.gateway import Gateway
+    from visionsim.runtime.network import Link
+    from visionsim.runtime.project import HandlerSpec
+    from visionsim.runtime.requests import CallbackRunner
+    from visionsim.runtime.scripting import ScriptScope
+    from visionsim.runtime.simulation import Simulation
 
     Reply = Callable[[object, BaseException | None], None]
 
@@ -174,7 +174,7 @@ class MessageBus:
     ) -> PendingRequest:
         """Send a request to a gateway handler; returns the pending request.
 
-        Raises :class:`~runtime.network.UnknownGatewayError` at once for a
+        Raises :class:`~visionsim.runtime.network.UnknownGatewayError` at once for a
         ``remote_server`` nobody has. Thread: any.
         """
         target, link = self._route(origin, remote_server)

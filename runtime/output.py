@@ -16,8 +16,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from runtime import context
-from runtime.errors import notify
+from visionsim.runtime import context
+from visionsim.runtime.errors import notify
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runtime.library import find_modules
-from runtime.project_io import (
+from visionsim.runtime.library import find_modules
+from visionsim.runtime.project_io import (
     ProjectError,
     YamlDoc,
     binary_instead,
@@ -28,7 +28,12 @@ from runtime.project_io import (
     load_yaml,
     read_yaml,
 )
-from runtime.windows import ComponentSpec, CustomProperty, WindowSpec, load_windows
+from visionsim.runtime.windows import (
+    ComponentSpec,
+    CustomProperty,
+    WindowSpec,
+    load_windows,
+)
 
 if TYPE_CHECKING:
     import yaml

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from runtime.vision_catalog import nearest
+from visionsim.runtime.vision_catalog import nearest
 
 BINARY_RESOURCE = "binary Ignition resource, not readable by visionsim"
 

@@ -23,15 +23,15 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from runtime.context import Flag
-from runtime.java_errors import CancellationException, TimeoutException
+from visionsim.runtime.context import Flag
+from visionsim.runtime.java_errors import CancellationException, TimeoutException
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime.activity import Activity
-    from runtime.trace import Tracer
-    from runtime.workers import TimerHandle
+    from visionsim.runtime.activity import Activity
+    from visionsim.runtime.trace import Tracer
+    from visionsim.runtime.workers import TimerHandle
 
     #: Runs ``callback(argument)`` on the right thread for the caller's scope.
     CallbackRunner = Callable[[Callable[[object], object], object, str], None]

@@ -19,17 +19,17 @@ import builtins
 import types
 from typing import TYPE_CHECKING, Any
 
-from runtime import context, sources
-from runtime.java_errors import InterruptedException
-from runtime.library import ProjectLibrary
-from runtime.output import make_print
+from visionsim.runtime import context, sources
+from visionsim.runtime.java_errors import InterruptedException
+from visionsim.runtime.library import ProjectLibrary
+from visionsim.runtime.output import make_print
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
 
-    from runtime.errors import ErrorSink
-    from runtime.output import OutputSink
+    from visionsim.runtime.errors import ErrorSink
+    from visionsim.runtime.output import OutputSink
 
 _real_import = builtins.__import__
 
@@ -51,7 +51,7 @@ class ScriptScope:
     library
         The project library (``Project.library``: dotted name -> ``code.py``);
         this scope runs its own copy of each module (``self.library``, a
-        :class:`~runtime.library.ProjectLibrary`).
+        :class:`~visionsim.runtime.library.ProjectLibrary`).
     """
 
     def __init__(

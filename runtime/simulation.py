@@ -16,24 +16,24 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal, Slot
 
-from runtime import context
-from runtime.activity import Activity
-from runtime.client import ClientSession
-from runtime.dispatch import GuiDispatcher
-from runtime.errors import ErrorSink
-from runtime.gateway import Gateway
-from runtime.messaging import MessageBus
-from runtime.network import GatewayNetwork
-from runtime.output import OutputSink
-from runtime.stall import StallMonitor, StallThresholds
-from runtime.thread_guard import Penalty, ThreadGuard
-from runtime.trace import Tracer
-from runtime.workers import TimerThread, start_daemon_thread
+from visionsim.runtime import context
+from visionsim.runtime.activity import Activity
+from visionsim.runtime.client import ClientSession
+from visionsim.runtime.dispatch import GuiDispatcher
+from visionsim.runtime.errors import ErrorSink
+from visionsim.runtime.gateway import Gateway
+from visionsim.runtime.messaging import MessageBus
+from visionsim.runtime.network import GatewayNetwork
+from visionsim.runtime.output import OutputSink
+from visionsim.runtime.stall import StallMonitor, StallThresholds
+from visionsim.runtime.thread_guard import Penalty, ThreadGuard
+from visionsim.runtime.trace import Tracer
+from visionsim.runtime.workers import TimerThread, start_daemon_thread
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime.project import Project
+    from visionsim.runtime.project import Project
 
 GUI_LANE = 1
 LOCAL_GATEWAY = "local"

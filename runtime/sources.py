@@ -18,7 +18,7 @@ import traceback
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from runtime import context
+from visionsim.runtime import context
 
 if TYPE_CHECKING:
     from types import CodeType, FrameType, TracebackType

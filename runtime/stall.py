@@ -24,14 +24,14 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from runtime import sources
-from runtime.errors import notify
+from visionsim.runtime import sources
+from visionsim.runtime.errors import notify
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from runtime.sources import ScriptLocation
-    from runtime.trace import Tracer
+    from visionsim.runtime.sources import ScriptLocation
+    from visionsim.runtime.trace import Tracer
 
 SAMPLE_PERIOD_S = 0.02
 MAX_STACK_SAMPLES = 20

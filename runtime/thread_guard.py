@@ -20,14 +20,14 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from runtime import context, sources
-from runtime.errors import notify
+from visionsim.runtime import context, sources
+from visionsim.runtime.errors import notify
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime.sources import ScriptLocation
-    from runtime.trace import Tracer
+    from visionsim.runtime.sources import ScriptLocation
+    from visionsim.runtime.trace import Tracer
 
 
 class Penalty(enum.Flag):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runtime.project_io import (
+from visionsim.runtime.project_io import (
     ProjectError,
     YamlDoc,
     bad_value,
@@ -30,12 +30,12 @@ from runtime.project_io import (
     load_yaml,
     value_node,
 )
-from runtime.vision_catalog import CATALOG, CUSTOM_TYPES, PLACEABLE, nearest
+from visionsim.runtime.vision_catalog import CATALOG, CUSTOM_TYPES, PLACEABLE, nearest
 
 if TYPE_CHECKING:
     import yaml
 
-    from runtime.vision_catalog import ComponentType
+    from visionsim.runtime.vision_catalog import ComponentType
 
 WINDOWS = Path("com.inductiveautomation.vision/windows")
 DEFAULT_SIZE = (640, 400)

@@ -28,16 +28,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThreadPool
 
-from runtime import context
-from runtime.java_errors import InterruptedException
+from visionsim.runtime import context
+from visionsim.runtime.java_errors import InterruptedException
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime.activity import Activity
-    from runtime.errors import ErrorSink
-    from runtime.sources import Origin
-    from runtime.trace import Tracer
+    from visionsim.runtime.activity import Activity
+    from visionsim.runtime.errors import ErrorSink
+    from visionsim.runtime.sources import Origin
+    from visionsim.runtime.trace import Tracer
 
 MAX_THREADS = 1024
 _JOIN_SLICE_S = 0.02

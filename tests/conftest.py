@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from runtime import Simulation, load_project
+from visionsim.runtime import Simulation, load_project
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from runtime import ClientSession, Project
+    from visionsim.runtime import ClientSession, Project
 
 pytest_plugins = ["pytester"]
 
@@ -98,7 +98,7 @@ def write_project(
     client_events: str = "",
 ) -> Path:
     """Write a project folder with the given event-script YAML; returns it."""
-    from runtime.project import CLIENT_EVENTS, GATEWAY_EVENTS
+    from visionsim.runtime.project import CLIENT_EVENTS, GATEWAY_EVENTS
 
     folder = root / name
     folder.mkdir(parents=True)

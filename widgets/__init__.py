@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from widgets.component import ComponentEnv, VisionComponent
-from widgets.components import (
+from visionsim.widgets.component import ComponentEnv, VisionComponent
+from visionsim.widgets.components import (
     Button,
     CheckBox,
     Container,
@@ -15,8 +15,13 @@ from widgets.components import (
     TextArea,
     TextField,
 )
-from widgets.events import ActionEvent, FocusEvent, MouseEvent, PropertyChangeEvent
-from widgets.window import VisionWindow, WindowManager
+from visionsim.widgets.events import (
+    ActionEvent,
+    FocusEvent,
+    MouseEvent,
+    PropertyChangeEvent,
+)
+from visionsim.widgets.window import VisionWindow, WindowManager
 
 __all__ = [
     "ActionEvent",

@@ -19,9 +19,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 
-from runtime import sources
-from runtime.vision_catalog import CATALOG, MOUSE_EVENTS, ComponentType, nearest
-from widgets.events import FocusEvent, MouseEvent, PropertyChangeEvent
+from visionsim.runtime import sources
+from visionsim.runtime.vision_catalog import (
+    CATALOG,
+    MOUSE_EVENTS,
+    ComponentType,
+    nearest,
+)
+from visionsim.widgets.events import FocusEvent, MouseEvent, PropertyChangeEvent
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,8 +34,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from runtime import ClientSession, GuiDispatcher
-    from runtime.project import ComponentSpec
+    from visionsim.runtime import ClientSession, GuiDispatcher
+    from visionsim.runtime.project import ComponentSpec
 
 _MISSING = object()
 _INPUT_EVENTS = frozenset((*MOUSE_EVENTS, "focusGained", "focusLost"))
@@ -352,7 +357,7 @@ def coerce(name: str, kind: type, value: object) -> object:
 def convert_custom(type_name: str, value: object) -> object:
     """A custom property's value in its declared type."""
     if type_name == "dataset":
-        from widgets.dataset_support import to_dataset
+        from visionsim.widgets.dataset_support import to_dataset
 
         return to_dataset(value)
     kinds: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.component import VisionComponent
-from widgets.dataset_support import to_dataset
-from widgets.events import ActionEvent
+from visionsim.widgets.component import VisionComponent
+from visionsim.widgets.dataset_support import to_dataset
+from visionsim.widgets.events import ActionEvent
 
 if TYPE_CHECKING:
-    from runtime.dataset import Dataset
+    from visionsim.runtime.dataset import Dataset
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 

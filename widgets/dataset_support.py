@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runtime.dataset import Dataset
+from visionsim.runtime.dataset import Dataset
 
 
 def to_dataset(value: object) -> Dataset | None:

@@ -1,8 +1,9 @@
 """Vision windows: building them from window.yaml, and the client's window manager.
 
-:class:`WindowManager` is the client's :class:`~runtime.vision_port.WindowHost`:
-``system.nav.openWindow`` lands here. It builds each window's component tree
-from its :class:`~runtime.project.WindowSpec` (event scripts compiled once per
+:class:`WindowManager` is the client's
+:class:`~visionsim.runtime.vision_port.WindowHost`: ``system.nav.openWindow``
+lands here. It builds each window's component tree from its
+:class:`~visionsim.runtime.project.WindowSpec` (event scripts compiled once per
 window definition), applies the parameters to the root container's custom
 properties, and hands the window's widget to a *placer* — the app puts it in
 the client's desktop; by default it is a top-level window (offscreen in
@@ -16,16 +17,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from runtime.vision_catalog import nearest
-from widgets.component import ComponentEnv, VisionComponent
-from widgets.components import TYPES, Container
+from visionsim.runtime.vision_catalog import nearest
+from visionsim.widgets.component import ComponentEnv, VisionComponent
+from visionsim.widgets.components import TYPES, Container
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from types import CodeType
 
-    from runtime import ClientSession
-    from runtime.project import ComponentSpec, WindowSpec
+    from visionsim.runtime import ClientSession
+    from visionsim.runtime.project import ComponentSpec, WindowSpec
 
     Placer = Callable[["VisionWindow"], None]
 

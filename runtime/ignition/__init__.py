@@ -10,16 +10,20 @@ from __future__ import annotations
 import time
 import types
 
-from runtime.ignition.dataset import DatasetFunctions
-from runtime.ignition.java import (
+from visionsim.runtime.ignition.dataset import DatasetFunctions
+from visionsim.runtime.ignition.java import (
     JavaThread,
     ThreadState,
     build_java_modules,
     sleep_seconds,
 )
-from runtime.ignition.services import ScopeServices
-from runtime.ignition.util import ClientUtil, GatewayUtil
-from runtime.ignition.vision import GuiFunctions, NavFunctions, VisionFunctions
+from visionsim.runtime.ignition.services import ScopeServices
+from visionsim.runtime.ignition.util import ClientUtil, GatewayUtil
+from visionsim.runtime.ignition.vision import (
+    GuiFunctions,
+    NavFunctions,
+    VisionFunctions,
+)
 
 __all__ = ["JavaThread", "ScopeServices", "ThreadState", "build_modules"]
 

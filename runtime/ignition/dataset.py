@@ -3,8 +3,8 @@
 Names and parameter order follow Ignition's ``system.dataset`` functions (the
 ignition-api stubs and the IA manual; reference/ignition-api-signatures.md
 does not list them). Datasets are immutable, so ``addRow``, ``setValue`` and
-``deleteRow`` return a new :class:`~runtime.dataset.Dataset` and leave their
-argument unchanged. A :class:`~runtime.dataset.PyDataSet` is accepted wherever
+``deleteRow`` return a new :class:`~visionsim.runtime.dataset.Dataset` and leave their
+argument unchanged. A :class:`~visionsim.runtime.dataset.PyDataSet` is accepted wherever
 a dataset is, as in Ignition.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from runtime.dataset import Dataset, PyDataSet, to_dataset, to_py_dataset
+from visionsim.runtime.dataset import Dataset, PyDataSet, to_dataset, to_py_dataset
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -18,10 +18,10 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Protocol
 
-from runtime import sources
-from runtime.context import GUI_THREAD_NAME
-from runtime.dataset import Dataset, PyDataSet, to_py_dataset
-from runtime.ignition.java import ThreadState
+from visionsim.runtime import sources
+from visionsim.runtime.context import GUI_THREAD_NAME
+from visionsim.runtime.dataset import Dataset, PyDataSet, to_py_dataset
+from visionsim.runtime.ignition.java import ThreadState
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

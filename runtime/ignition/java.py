@@ -16,14 +16,14 @@ import time
 import types
 from typing import TYPE_CHECKING
 
-from runtime import context, java_errors, sources
-from runtime.workers import interruptible_sleep
+from visionsim.runtime import context, java_errors, sources
+from visionsim.runtime.workers import interruptible_sleep
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime.ignition.services import ScopeServices
-    from runtime.workers import Task
+    from visionsim.runtime.ignition.services import ScopeServices
+    from visionsim.runtime.workers import Task
 
 
 class ThreadState(enum.StrEnum):

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from runtime.messaging import SCOPE_LETTERS, copy_payload
+from visionsim.runtime.messaging import SCOPE_LETTERS, copy_payload
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime.ignition.services import ScopeServices
-    from runtime.messaging import ScopeMessenger
-    from runtime.requests import PendingRequest
-    from runtime.stall import StallMonitor
+    from visionsim.runtime.ignition.services import ScopeServices
+    from visionsim.runtime.messaging import ScopeMessenger
+    from visionsim.runtime.requests import PendingRequest
+    from visionsim.runtime.stall import StallMonitor
 
 _SAFETY_S = 1.0  # extra wait in get() beyond the request's own timeout
 

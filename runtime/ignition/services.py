@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from runtime.dispatch import GuiDispatcher
-    from runtime.ignition.diagnostics import SessionLike
-    from runtime.messaging import ScopeMessenger
-    from runtime.stall import StallMonitor
-    from runtime.thread_guard import ThreadGuard
-    from runtime.vision_port import VisionPort
-    from runtime.workers import Workers
+    from visionsim.runtime.dispatch import GuiDispatcher
+    from visionsim.runtime.ignition.diagnostics import SessionLike
+    from visionsim.runtime.messaging import ScopeMessenger
+    from visionsim.runtime.stall import StallMonitor
+    from visionsim.runtime.thread_guard import ThreadGuard
+    from visionsim.runtime.vision_port import VisionPort
+    from visionsim.runtime.workers import Workers
 
 
 @dataclass(frozen=True, slots=True)

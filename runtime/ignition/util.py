@@ -14,16 +14,20 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from runtime import context, sources
-from runtime.ignition.diagnostics import collect_threads, session_info, thread_dump
-from runtime.ignition.java import JavaThread
-from runtime.ignition.messaging import MessagingFunctions
+from visionsim.runtime import context, sources
+from visionsim.runtime.ignition.diagnostics import (
+    collect_threads,
+    session_info,
+    thread_dump,
+)
+from visionsim.runtime.ignition.java import JavaThread
+from visionsim.runtime.ignition.messaging import MessagingFunctions
 
 if TYPE_CHECKING:
     from types import FrameType
 
-    from runtime.dataset import PyDataSet
-    from runtime.ignition.services import ScopeServices
+    from visionsim.runtime.dataset import PyDataSet
+    from visionsim.runtime.ignition.services import ScopeServices
 
 
 class GatewayUtil(MessagingFunctions):

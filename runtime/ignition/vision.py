@@ -4,7 +4,7 @@ Every function here touches the GUI, so each asks the thread guard first: on
 a worker thread that is a violation (with both stacks). The call is still
 carried out — on the GUI thread, with the worker waiting for its result — so
 a user's bug never crashes the simulated client. Windows and dialogs come
-from the :class:`~runtime.vision_port.VisionPort` that the upper layers fill.
+from the :class:`~visionsim.runtime.vision_port.VisionPort` that the upper layers fill.
 """
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from runtime.context import Flag
-from runtime.vision_port import VisionPort
+from visionsim.runtime.context import Flag
+from visionsim.runtime.vision_port import VisionPort
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime.dispatch import GuiDispatcher
-    from runtime.ignition.services import ScopeServices
-    from runtime.thread_guard import ThreadGuard
-    from runtime.vision_port import DialogHost, VisionWindow, WindowHost
+    from visionsim.runtime.dispatch import GuiDispatcher
+    from visionsim.runtime.ignition.services import ScopeServices
+    from visionsim.runtime.thread_guard import ThreadGuard
+    from visionsim.runtime.vision_port import DialogHost, VisionWindow, WindowHost
 
 T = TypeVar("T")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
-from app.bridge import SimBridge
+from visionsim.app.bridge import SimBridge
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
-    from runtime import Simulation
+    from visionsim.runtime import Simulation
 
 
 def test_a_bridge_is_freed_when_its_users_let_go(sim: Simulation) -> None:

@@ -98,8 +98,8 @@ sys.path.insert(0, {str(ROOT)!r})
 from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from app.cli import DEFAULT_PROJECT
-from app.main_window import MainWindow
+from visionsim.app.cli import DEFAULT_PROJECT
+from visionsim.app.main_window import MainWindow
 app = QApplication([])
 settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
 window = MainWindow(DEFAULT_PROJECT, settings=settings)

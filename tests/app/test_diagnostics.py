@@ -9,18 +9,18 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from app.bridge import SimBridge
-from app.diagnostics import DiagnosticsPanel
-from runtime import StallReport, StallThresholds
-from runtime.sources import ScriptLocation
 from tests.conftest import run
+from visionsim.app.bridge import SimBridge
+from visionsim.app.diagnostics import DiagnosticsPanel
+from visionsim.runtime import StallReport, StallThresholds
+from visionsim.runtime.sources import ScriptLocation
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from pytestqt.qtbot import QtBot
 
-    from runtime import ClientSession, Project, Simulation
+    from visionsim.runtime import ClientSession, Project, Simulation
 
 WAIT_FOR_RELEASE = """
 def work():
@@ -218,7 +218,7 @@ def test_a_live_not_responding_report_is_replaced_by_the_final_one(
 def test_a_narrow_panel_keeps_the_running_description_readable(
     qtbot: QtBot, sim: Simulation, client: ClientSession
 ) -> None:
-    from app.diagnostics import DESCRIPTION_MIN_PX, RunningScriptsView
+    from visionsim.app.diagnostics import DESCRIPTION_MIN_PX, RunningScriptsView
 
     view = RunningScriptsView(lambda: client.workers)
     qtbot.addWidget(view)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from app.dialogs import QtDialogs
+from visionsim.app.dialogs import QtDialogs
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.gateway_panel import GatewayPanel
+from visionsim.app.gateway_panel import GatewayPanel
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from pytestqt.qtbot import QtBot
 
-    from runtime import Project, Simulation
+    from visionsim.runtime import Project, Simulation
 
 GATEWAY = """
 messageHandlers:

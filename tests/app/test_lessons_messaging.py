@@ -3,7 +3,7 @@
 Every scenario in the two projects' ``scenarios/`` runs through
 ``python main.py run`` and its printed outcome and exit code are checked;
 the lessons that need the app (a faulted link, a second client) are driven
-in a real :class:`~app.main_window.MainWindow`.
+in a real :class:`~visionsim.app.main_window.MainWindow`.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
-    from app.main_window import MainWindow
-    from runtime import ClientSession
-    from widgets import VisionWindow
+    from visionsim.app.main_window import MainWindow
+    from visionsim.runtime import ClientSession
+    from visionsim.widgets import VisionWindow
 
 MESSAGING = SAMPLES / "Messaging"
 NETWORK = SAMPLES / "GatewayNetwork"
@@ -214,7 +214,7 @@ def settings(tmp_path: Path) -> QSettings:
 def _open_app(
     qtbot: QtBot, settings: QSettings, project: Path, remotes: dict[str, Path]
 ) -> MainWindow:
-    from app.main_window import MainWindow
+    from visionsim.app.main_window import MainWindow
 
     window = MainWindow(project, remotes, settings=settings)
     qtbot.addWidget(window)
@@ -255,7 +255,7 @@ def network_app(qtbot: QtBot, settings: QSettings) -> Iterator[MainWindow]:
 def test_app_link_fault_is_seen_in_on_error_and_in_send_message(
     qtbot: QtBot, network_app: MainWindow
 ) -> None:
-    from app.gateway_panel import GatewayPanel
+    from visionsim.app.gateway_panel import GatewayPanel
 
     client = network_app.current_client()
     _click(qtbot, _window(client, "Main"), "Lesson3")

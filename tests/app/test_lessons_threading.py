@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
-    from app.diagnostics import DiagnosticsPanel
-    from app.main_window import MainWindow
-    from widgets import VisionWindow
+    from visionsim.app.diagnostics import DiagnosticsPanel
+    from visionsim.app.main_window import MainWindow
+    from visionsim.widgets import VisionWindow
 
 PROJECT = SAMPLES / "ThreadingBasics"
 SCENARIOS = PROJECT / "scenarios"
@@ -158,7 +158,7 @@ def test_lesson_text_fits_its_label(qtbot: QtBot, window: str) -> None:
     """
     from PySide6.QtWidgets import QLabel
 
-    from runtime import load_project
+    from visionsim.runtime import load_project
 
     spec = load_project(PROJECT).windows[window]
     width, height = spec.size[0] - FRAME[0], spec.size[1] - FRAME[1]
@@ -179,7 +179,7 @@ def test_lesson_text_fits_its_label(qtbot: QtBot, window: str) -> None:
 def app(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     from PySide6.QtCore import QSettings
 
-    from app.main_window import MainWindow
+    from visionsim.app.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(PROJECT, settings=settings)
@@ -189,7 +189,7 @@ def app(qtbot: QtBot, tmp_path: Path) -> MainWindow:
 
 
 def _open(app: MainWindow, path: str, params: dict[str, object]) -> VisionWindow:
-    from widgets import WindowManager
+    from visionsim.widgets import WindowManager
 
     client = app.current_client()
     assert client is not None
@@ -198,7 +198,7 @@ def _open(app: MainWindow, path: str, params: dict[str, object]) -> VisionWindow
 
 
 def _diagnostics(app: MainWindow) -> DiagnosticsPanel:
-    from app.diagnostics import DiagnosticsPanel
+    from visionsim.app.diagnostics import DiagnosticsPanel
 
     panel = app.panels["Diagnostics"]
     assert isinstance(panel, DiagnosticsPanel)

@@ -9,18 +9,18 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from app.main_window import MainWindow
-from app.script_console import ScriptConsole
-from app.session import UNOBSERVED_GRACE_S
-from runtime import load_project
 from tests.conftest import SAMPLES
+from visionsim.app.main_window import MainWindow
+from visionsim.app.script_console import ScriptConsole
+from visionsim.app.session import UNOBSERVED_GRACE_S
+from visionsim.runtime import load_project
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
-    from widgets import VisionWindow
+    from visionsim.widgets import VisionWindow
 
 
 @pytest.fixture
@@ -180,7 +180,7 @@ def test_settings_persist_and_apply(
     app.settings.apply(app.sim)
     assert app.sim.request_timeout_s == 12.5
     again = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    from app.settings import Settings
+    from visionsim.app.settings import Settings
 
     assert Settings.load(again).request_timeout_s == 12.5
 

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.bridge import SimBridge
-from app.output_console import COLORS, OutputConsole
-from runtime import OutputLine
 from tests.conftest import run
+from visionsim.app.bridge import SimBridge
+from visionsim.app.output_console import COLORS, OutputConsole
+from visionsim.runtime import OutputLine
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
-    from runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 STAMP = r"\d\d:\d\d:\d\d\.\d\d\d"
 WORKER_SCRIPT = """

@@ -8,20 +8,20 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from app.bridge import SimBridge
-from app.output_console import OutputConsole
-from app.script_console import SCRIPT_NAME, ScriptConsole
-from runtime import load_project
-from runtime.library import LIBRARY
 from tests.conftest import write_project
+from visionsim.app.bridge import SimBridge
+from visionsim.app.output_console import OutputConsole
+from visionsim.app.script_console import SCRIPT_NAME, ScriptConsole
+from visionsim.runtime import load_project
+from visionsim.runtime.library import LIBRARY
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
-    from app.python_highlighter import PythonHighlighter
-    from runtime import ClientSession, Simulation
+    from visionsim.app.python_highlighter import PythonHighlighter
+    from visionsim.runtime import ClientSession, Simulation
 
 
 @pytest.fixture

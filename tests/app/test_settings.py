@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QSpinBox
 
-from app.menu_dialogs import SettingsDialog
-from app.settings import LinkSettings, Settings
-from runtime import Penalty, StallThresholds
+from visionsim.app.menu_dialogs import SettingsDialog
+from visionsim.app.settings import LinkSettings, Settings
+from visionsim.runtime import Penalty, StallThresholds
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
-    from runtime import Project, Simulation
+    from visionsim.runtime import Project, Simulation
 
 CUSTOM = Settings(
     guard_penalty=frozenset({"raise", "callback"}),

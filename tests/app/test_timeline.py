@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from app.timeline import TimelineWidget
-from app.timeline_model import TimelineModel
-from runtime import GUI_LANE, GUI_THREAD_NAME, Tracer
+from visionsim.app.timeline import TimelineWidget
+from visionsim.app.timeline_model import TimelineModel
+from visionsim.runtime import GUI_LANE, GUI_THREAD_NAME, Tracer
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
-    from app.timeline_model import TimelineItem
-    from runtime import ClientSession, Simulation
+    from visionsim.app.timeline_model import TimelineItem
+    from visionsim.runtime import ClientSession, Simulation
 
 BUTTON = "Main/Root Container/Start.actionPerformed"
 
@@ -356,7 +356,7 @@ def test_outside_labels_of_spans_a_pixel_apart_do_not_overlap(
 ) -> None:
     from PySide6.QtCore import QRectF
 
-    from app.timeline_model import Row, TimelineItem
+    from visionsim.app.timeline_model import Row, TimelineItem
 
     def span(seq: int, name: str) -> TimelineItem:
         return TimelineItem(seq, 1, "lane", "span", "gui", name, 0, 1)

@@ -7,8 +7,14 @@ import pickle
 
 import pytest
 
-from runtime.dataset import Dataset, PyDataSet, PyRow, to_dataset, to_py_dataset
-from runtime.ignition.dataset import DatasetFunctions
+from visionsim.runtime.dataset import (
+    Dataset,
+    PyDataSet,
+    PyRow,
+    to_dataset,
+    to_py_dataset,
+)
+from visionsim.runtime.ignition.dataset import DatasetFunctions
 
 
 @pytest.fixture

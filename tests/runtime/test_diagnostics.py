@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from runtime import sources
-from runtime.dataset import PyDataSet
-from runtime.ignition.diagnostics import (
+from visionsim.runtime import sources
+from visionsim.runtime.dataset import PyDataSet
+from visionsim.runtime.ignition.diagnostics import (
     MAX_FRAMES,
     SESSION_COLUMNS,
     collect_threads,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 if TYPE_CHECKING:
-    from runtime import Simulation
+    from visionsim.runtime import Simulation
 
 
 def test_invoke_later_is_deferred_even_on_gui_thread(sim: Simulation) -> None:

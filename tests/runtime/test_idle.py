@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     import pytest
     from pytestqt.qtbot import QtBot
 
-    from runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 CHAIN = """
 import time
@@ -83,14 +83,14 @@ def test_an_interrupt_just_before_the_loop_starts_ends_the_wait(
 
     from PySide6.QtCore import QEventLoop
 
-    import runtime.simulation
+    import visionsim.runtime.simulation
 
     class LateLoop(QEventLoop):
         def exec(self) -> int:  # Ctrl+C lands after the check, before exec()
             sim.interrupt_wait()
             return super().exec()
 
-    monkeypatch.setattr(runtime.simulation, "QEventLoop", LateLoop)
+    monkeypatch.setattr(visionsim.runtime.simulation, "QEventLoop", LateLoop)
     sim.activity.add()  # outstanding work that will not finish by itself
     started = time.monotonic()
     assert not sim.wait_idle(30)

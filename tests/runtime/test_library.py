@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from runtime import ErrorSink, OutputSink, ProjectError, load_project
-from runtime.library import LIBRARY, find_modules
-from runtime.scripting import ScriptScope
-from runtime.sources import ScriptLocation
+from visionsim.runtime import ErrorSink, OutputSink, ProjectError, load_project
+from visionsim.runtime.library import LIBRARY, find_modules
+from visionsim.runtime.scripting import ScriptScope
+from visionsim.runtime.sources import ScriptLocation
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 UTIL = """\
 print("loading", __name__)

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from runtime import ProjectError
 from tests.conftest import run
+from visionsim.runtime import ProjectError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from pytestqt.qtbot import QtBot
 
-    from runtime import Project, Simulation
+    from visionsim.runtime import Project, Simulation
 
 GATEWAY = """
 messageHandlers:

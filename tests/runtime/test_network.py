@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from runtime.java_errors import GatewayNetworkException
-from runtime.network import FAULTED, UnknownGatewayError
+from visionsim.runtime.java_errors import GatewayNetworkException
+from visionsim.runtime.network import FAULTED, UnknownGatewayError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from pytestqt.qtbot import QtBot
 
-    from runtime import ClientSession, Project, Simulation
+    from visionsim.runtime import ClientSession, Project, Simulation
 
 REMOTE = """
 messageHandlers:
@@ -47,7 +47,7 @@ def test_remote_server_routes_the_request_to_that_gateway(
 def test_project_on_another_gateway_is_not_found_locally(
     client: ClientSession,
 ) -> None:
-    from runtime.java_errors import MessageHandlerException
+    from visionsim.runtime.java_errors import MessageHandlerException
 
     with pytest.raises(MessageHandlerException, match='not running on gateway "local"'):
         client.scope.system.util.sendRequest("Remote", "where")

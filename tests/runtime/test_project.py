@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from runtime import ProjectError, load_project
-from runtime.project import CLIENT_EVENTS, GATEWAY_EVENTS
+from visionsim.runtime import ProjectError, load_project
+from visionsim.runtime.project import CLIENT_EVENTS, GATEWAY_EVENTS
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from runtime import Project
+    from visionsim.runtime import Project
 
 
 def _project(tmp_path: Path, files: dict[str, str | bytes]) -> Path:

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runtime.java_errors import CancellationException, TimeoutException
-from runtime.requests import PendingRequest, RequestState
+from visionsim.runtime.java_errors import CancellationException, TimeoutException
+from visionsim.runtime.requests import PendingRequest, RequestState
 
 if TYPE_CHECKING:
-    from runtime import Simulation
+    from visionsim.runtime import Simulation
 
 COMPLETIONS = ("succeed", "fail", "cancel", "timeout")
 OPERATIONS = st.lists(

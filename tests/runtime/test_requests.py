@@ -9,21 +9,21 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from runtime.java_errors import (
+from tests.conftest import run
+from visionsim.runtime.java_errors import (
     CancellationException,
     HandlerError,
     MessageHandlerException,
     TimeoutException,
 )
-from runtime.requests import PendingRequest
-from tests.conftest import run
+from visionsim.runtime.requests import PendingRequest
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from pytestqt.qtbot import QtBot
 
-    from runtime import ClientSession, Project, Simulation
+    from visionsim.runtime import ClientSession, Project, Simulation
 
 GATEWAY = """
 messageHandlers:

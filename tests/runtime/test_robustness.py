@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 
-from runtime import sources
 from tests.conftest import run
+from visionsim.runtime import sources
 
 if TYPE_CHECKING:
-    from runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 
 def test_sys_exit_in_a_script_is_an_error_not_an_exit(

@@ -12,7 +12,7 @@ from tests.conftest import run
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
-    from runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 
 def test_import_system_in_a_nested_function_resolves_to_the_callers_scope(

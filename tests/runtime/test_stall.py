@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from runtime import StallThresholds
 from tests.conftest import run
+from visionsim.runtime import StallThresholds
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from pytestqt.qtbot import QtBot
 
-    from runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 BUSY = """
 import time as _t
@@ -157,7 +157,7 @@ MS = 1_000_000
 def test_classify_from_cpu_time(
     blocked: int, cpu: tuple[int, int], kind: str | None
 ) -> None:
-    from runtime.stall import _classify
+    from visionsim.runtime.stall import _classify
 
     assert _classify(100 * MS, blocked, cpu, []) == kind
 

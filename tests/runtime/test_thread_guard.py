@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from runtime import Penalty
+from visionsim.runtime import Penalty
 
 if TYPE_CHECKING:
-    from runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 UNSAFE = """
 def work(label=label):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from runtime import Tracer
 from tests.conftest import run
+from visionsim.runtime import Tracer
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 
 def test_memory_is_bounded_and_reading_is_incremental() -> None:

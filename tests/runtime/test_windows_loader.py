@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from runtime import ProjectError, load_project
-from runtime.windows import WINDOWS
+from visionsim.runtime import ProjectError, load_project
+from visionsim.runtime.windows import WINDOWS
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -13,7 +13,7 @@ from tests.conftest import run
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
-    from runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 
 def test_64_tasks_that_wait_for_each_other_all_run(

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.dialogs import HeadlessDialogs
-from widgets import WindowManager
+from visionsim.app.dialogs import HeadlessDialogs
+from visionsim.widgets import WindowManager
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from runtime import ClientSession, Project, Simulation
+    from visionsim.runtime import ClientSession, Project, Simulation
 
 MAIN = """
 title: Main
@@ -66,8 +66,8 @@ rootContainer:
 def vision_project(make_project: Callable[..., Project], tmp_path: object) -> Project:
     from pathlib import Path
 
-    from runtime import load_project
     from tests.conftest import write_project
+    from visionsim.runtime import load_project
 
     root = Path(str(tmp_path)) / "vision"
     folder = write_project(root, "Vis")
@@ -107,8 +107,8 @@ def window_client(
     """
     from pathlib import Path
 
-    from runtime import load_project
     from tests.conftest import write_project
+    from visionsim.runtime import load_project
 
     def make(window_yaml: str) -> tuple[ClientSession, list[object]]:
         folder = write_project(Path(str(tmp_path)) / "window_client", "W")

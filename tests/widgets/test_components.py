@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
-    from runtime import ClientSession, Simulation
-    from widgets import VisionWindow
+    from visionsim.runtime import ClientSession, Simulation
+    from visionsim.widgets import VisionWindow
 
 
 def _main(client: ClientSession) -> VisionWindow:

@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import run
 
 if TYPE_CHECKING:
-    from runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 
 def _printed(sim: Simulation) -> list[str]:

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from runtime import Penalty
 from tests.conftest import run
+from visionsim.runtime import Penalty
 
 if TYPE_CHECKING:
-    from runtime import ClientSession, Simulation
-    from widgets import VisionWindow
+    from visionsim.runtime import ClientSession, Simulation
+    from visionsim.widgets import VisionWindow
 
 
 def _main(client: ClientSession) -> VisionWindow:

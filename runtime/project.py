@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from visionsim.runtime.gateway_config import GatewayConfig, load_gateway_config
 from visionsim.runtime.library import find_modules
 from visionsim.runtime.project_io import (
     ProjectError,
@@ -114,6 +115,8 @@ class Project:
     gateway_events: EventScripts
     windows: dict[str, WindowSpec] = field(default_factory=dict)
     library: dict[str, Path] = field(default_factory=dict)
+    #: The simulated gateway's settings (``visionsim.yaml``, DESIGN.md 10).
+    config: GatewayConfig = field(default_factory=GatewayConfig)
 
 
 def load_project(path: str | Path) -> Project:
@@ -138,6 +141,7 @@ def _load(root: Path, children: tuple[Path, ...]) -> Project:
         gateway_events=_read_events(root / GATEWAY_EVENTS, GATEWAY_THREADING),
         windows=load_windows(root),
         library=find_modules(root),
+        config=load_gateway_config(root),
     )
     if parent_name is None:
         return own
@@ -181,6 +185,7 @@ def _inherit(own: Project, parent: Project) -> Project:
         else parent.gateway_events,
         windows={**parent.windows, **own.windows},
         library={**parent.library, **own.library},
+        config=own.config if own.config.path is not None else parent.config,
     )
 
 

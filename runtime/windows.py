@@ -12,7 +12,7 @@ widget that silently ignores it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,6 +69,33 @@ class CustomProperty:
     value: object
 
 
+#: Binding kinds visionsim simulates (DESIGN.md section 10); a decoded window
+#: may carry others (Ignition's own kind name), which ``check`` lists.
+BINDING_KINDS = ("tag", "indirect", "property", "expression", "query", "namedQuery")
+
+
+@dataclass(frozen=True, slots=True)
+class BindingSpec:
+    """A property binding: where one property of a component gets its value.
+
+    ``kind`` is one of :data:`BINDING_KINDS` or, for a binding visionsim does
+    not simulate, the kind Ignition names it; ``source`` is the tag path
+    (``{1}`` placeholders for ``indirect``, filled from ``refs``: placeholder
+    -> property path), the property path, the expression, the SQL or the
+    named query's path; ``params`` are a named query's parameters.
+    """
+
+    kind: str
+    target: str
+    source: str
+    bidirectional: bool = False
+    poll_ms: int | None = None
+    refs: dict[str, str] = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
+    database: str | None = None
+    line: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class ComponentSpec:
     """One component of a window, as written in ``window.yaml``.
@@ -89,6 +116,8 @@ class ComponentSpec:
     events: dict[str, str]
     components: tuple[ComponentSpec, ...]
     line: int | None
+    #: Property bindings by the property they set.
+    bindings: dict[str, BindingSpec] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""The Java classes scripts import (``java.*``, ``javax.swing``, Ignition's own)."""

@@ -21,6 +21,7 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from visionsim.runtime import Penalty, ProjectError, Simulation, load_project
+from visionsim.runtime.context import RunInterrupted
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -205,7 +206,7 @@ def _ctrl_c_stops(sim: Simulation) -> Iterator[list[bool]]:
     def on_sigint(signum: int, frame: object) -> None:
         interrupted.append(True)
         if sim.stall.is_busy:  # a script holds the GUI thread: abort it
-            raise KeyboardInterrupt
+            raise RunInterrupted
         sim.interrupt_wait()
 
     from PySide6.QtCore import QTimer

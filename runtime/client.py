@@ -6,7 +6,7 @@ import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from visionsim.runtime.context import CLIENT
+from visionsim.runtime.context import CLIENT, RunInterrupted
 from visionsim.runtime.ignition import ScopeServices, build_modules
 from visionsim.runtime.messaging import GuiExecutor, HandlerSet, ScopeMessenger
 from visionsim.runtime.scripting import ScriptScope
@@ -170,7 +170,9 @@ class ClientSession:
         t0 = stall.begin(name)
         try:
             exec(code, self.scope.namespace(extra))
-        except (Exception, SystemExit) as exc:
+        except RunInterrupted:
+            raise
+        except BaseException as exc:
             sim.errors.report_exception(exc, "script")
             return False
         finally:

@@ -21,6 +21,16 @@ CLIENT = "client"
 GATEWAY = "gateway"
 
 
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl+C (or SIGTERM) ending a run while a script holds the GUI thread.
+
+    Raised into the script by the runner's signal handler. Every place that
+    runs user code reports whatever the code raises, ``BaseException``
+    included (a script's own ``KeyboardInterrupt`` is its error), but lets
+    this one through so it ends the run.
+    """
+
+
 class Flag:
     """A set/clear/wait flag: ``threading.Event``'s API at a fraction of its cost.
 
@@ -64,6 +74,8 @@ class Flag:
             got = self._gate.acquire()
         elif timeout <= 0:
             got = self._gate.acquire(blocking=False)
+        elif timeout >= threading.TIMEOUT_MAX or timeout != timeout:  # or NaN
+            got = self._gate.acquire()  # as good as forever, and no OverflowError
         else:
             got = self._gate.acquire(timeout=timeout)
         if got:

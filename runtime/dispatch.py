@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
 from visionsim.runtime import context
-from visionsim.runtime.context import thread_local
+from visionsim.runtime.context import RunInterrupted, thread_local
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -274,7 +274,9 @@ class GuiDispatcher(QObject):
                 slot[0] = t0 = t1
                 try:
                     fn()
-                except (Exception, SystemExit) as exc:
+                except RunInterrupted:
+                    raise
+                except BaseException as exc:  # GeneratorExit, a custom one...
                     source = tag if tag.__class__ is str else tag[0]
                     self._report(exc, source, code, lasti, ctx)
                 t1 = clock()

@@ -27,6 +27,7 @@ from visionsim.runtime.java_errors import (
     InterruptedException,
     MessageHandlerException,
 )
+from visionsim.runtime.network import UnknownGatewayError
 from visionsim.runtime.project import ProjectError
 from visionsim.runtime.requests import PendingRequest
 
@@ -123,7 +124,7 @@ class HandlerSet:
         tracer.record("B", lane, "handler", label, args={"queued_ms": queued_ms})
         try:
             value = fn(payload)
-        except Exception as exc:
+        except BaseException as exc:  # the caller gets it, whatever it is
             if ctx.terminated and isinstance(exc, InterruptedException):
                 return  # the simulation is stopping this thread
             if reply is None:
@@ -174,10 +175,16 @@ class MessageBus:
     ) -> PendingRequest:
         """Send a request to a gateway handler; returns the pending request.
 
-        Raises :class:`~visionsim.runtime.network.UnknownGatewayError` at once for a
-        ``remote_server`` nobody has. Thread: any.
+        A ``remote_server`` nobody has fails the request with
+        :class:`~visionsim.runtime.network.UnknownGatewayError`, through
+        onError / get() as any error the gateway answers with: a client cannot
+        know the Gateway Network, its gateway finds out. Thread: any.
         """
-        target, link = self._route(origin, remote_server)
+        unknown: UnknownGatewayError | None = None
+        try:
+            target, link = self._route(origin, remote_server)
+        except UnknownGatewayError as exc:
+            target, link, unknown = origin, None, exc
         sim = self._sim
         request = PendingRequest(
             f"{project}/{handler}",
@@ -190,6 +197,9 @@ class MessageBus:
         request.set_timeout(
             sim.timers.call_later(timeout_s, lambda: request.time_out(timeout_s))
         )
+        if unknown is not None:
+            request.fail(unknown)
+            return request
 
         def reply(value: object, error: BaseException | None) -> None:
             if error is None:
@@ -432,7 +442,7 @@ def _compile_handler(
     return handler
 
 
-def _handler_error(label: str, exc: Exception) -> HandlerError:
+def _handler_error(label: str, exc: BaseException) -> HandlerError:
     frames = sources.user_frames(exc.__traceback__)
     trace = "".join(traceback.StackSummary.from_list(frames).format())
     error = HandlerError(

@@ -119,7 +119,9 @@ class ScriptScope:
         try:
             code = self.compile(source, name)
             exec(code, self.namespace(extra))
-        except (Exception, SystemExit) as exc:  # sys.exit() in a script: an error
+        except context.RunInterrupted:
+            raise
+        except BaseException as exc:  # sys.exit() in a script: an error too
             if isinstance(exc, InterruptedException) and context.current().terminated:
                 return False  # Terminate (or shutdown) working, not an error
             self.errors.report_exception(exc, source_kind)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import heapq
 import itertools
+import math
 import sys
 import threading
 import time
@@ -435,6 +436,10 @@ class TimerHandle:
         self.fn = None
 
 
+#: The longest single wait of the timer thread: far-off deadlines re-wait.
+_MAX_WAIT_S = 3600.0
+
+
 def _last_resort(message: str) -> None:
     """Say what went wrong on the real stderr, where nothing else can."""
     stream = sys.__stderr__
@@ -458,7 +463,15 @@ class TimerThread:
         start_daemon_thread(name, self._loop)
 
     def call_at(self, deadline: float, fn: Callable[[], object]) -> TimerHandle:
-        """Run ``fn`` on the timer thread at ``time.monotonic() >= deadline``."""
+        """Run ``fn`` on the timer thread at ``time.monotonic() >= deadline``.
+
+        Any float is safe: a NaN or infinite deadline never comes, and a
+        far-off one is waited for in bounded steps (a lock's timeout cannot
+        exceed ``threading.TIMEOUT_MAX``; one that did once killed this
+        thread, and every request timeout of the session with it).
+        """
+        if not deadline < math.inf:  # NaN compares false: never, like +inf
+            deadline = math.inf
         handle = TimerHandle(deadline, fn)
         with self._cond:
             if len(self._heap) > self._compact_at:
@@ -493,7 +506,7 @@ class TimerThread:
                     if self._heap and self._heap[0].deadline <= now:
                         break
                     wait = self._heap[0].deadline - now if self._heap else None
-                    self._cond.wait(wait)
+                    self._cond.wait(None if wait is None else min(wait, _MAX_WAIT_S))
                 if self._stopped:
                     return
                 handle = heapq.heappop(self._heap)
@@ -501,5 +514,5 @@ class TimerThread:
             if fn is not None and not handle.cancelled:
                 try:
                     fn()
-                except Exception as exc:  # pragma: no cover - a bug; keep the thread
+                except BaseException as exc:  # a bug; keep the thread alive
                     _last_resort(f"a timer callback failed: {exc!r}")

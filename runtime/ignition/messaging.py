@@ -8,6 +8,7 @@ only ever reach gateway handlers.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.messaging import SCOPE_LETTERS, copy_payload
@@ -177,6 +178,10 @@ class MessagingFunctions:
         return Request(pending, self._stall, timeout_s)
 
 
+#: Longer request timeouts are taken as this (a year): as good as none.
+MAX_TIMEOUT_S = 365 * 24 * 3600.0
+
+
 def _required(value: object, name: str) -> None:
     if not isinstance(value, str) or not value:
         raise ValueError(f"Missing required argument {name}")
@@ -191,9 +196,13 @@ def _timeout_s(value: float | str | None, default: float) -> float:
         raise ValueError(
             f"timeoutSec must be a number of seconds, not {value!r}"
         ) from None
+    if not math.isfinite(seconds):
+        raise ValueError(
+            f"timeoutSec must be a finite number of seconds, not {value!r}"
+        )
     if seconds <= 0:
         raise ValueError(f"timeoutSec must be more than 0, not {value!r}")
-    return seconds
+    return min(seconds, MAX_TIMEOUT_S)
 
 
 def _callable(func: object, name: str) -> Callable[[object], object]:

@@ -190,7 +190,7 @@ def test_remote_request_without_the_remote_gateway_exits_1_naming_it() -> None:
 def test_wrong_names_fail_at_the_call_or_in_on_error() -> None:
     code, out, err = _network("wrong_names", *REMOTE, "--strict")
     assert (code, err) == (0, "")
-    assert "Plant9: raised at the call: UnknownGatewayError" in out
+    assert "Plant9: onError: UnknownGatewayError" in out
     assert "No gateway named 'Plant9' on the Gateway Network" in out
     assert "no remoteServer: onError: MessageHandlerException" in out
     assert "fail on Plant2: onError: HandlerError (ValueError)" in out

@@ -104,6 +104,19 @@ def test_unknown_gateway_names_it_and_lists_the_known(client: ClientSession) -> 
         client.scope.system.util.sendRequest("Remote", "where", remoteServer="Plant9")
 
 
+def test_unknown_gateway_reaches_the_script_through_on_error(
+    qtbot: QtBot, client: ClientSession
+) -> None:
+    """A client cannot know the Gateway Network: the call returns a Request."""
+    util = client.scope.system.util
+    with qtbot.waitCallback() as on_error:
+        request = util.sendRequestAsync(
+            "Remote", "where", remoteServer="Plant9", onError=on_error
+        )
+    assert isinstance(on_error.args[0], UnknownGatewayError)
+    assert isinstance(request.getError(), UnknownGatewayError)
+
+
 def test_gateway_scope_tasks_are_on_that_gateways_running_scripts(
     qtbot: QtBot, sim: Simulation, client: ClientSession
 ) -> None:

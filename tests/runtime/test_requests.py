@@ -294,10 +294,14 @@ def test_no_growth_in_live_requests_after_100k(
     assert live() - before < 100
 
 
-def test_unknown_remote_gateway_is_an_immediate_error(client: ClientSession) -> None:
+def test_unknown_remote_gateway_is_the_requests_error(client: ClientSession) -> None:
+    """The client cannot know the Gateway Network; the gateway answers."""
     util = client.scope.system.util
+    request = util.sendRequestAsync("Proj", "echo", remoteServer="Nowhere")
     with pytest.raises(ValueError, match="No gateway named 'Nowhere'"):
-        util.sendRequestAsync("Proj", "echo", remoteServer="Nowhere")
+        request.get()
+    with pytest.raises(ValueError, match="No gateway named 'Nowhere'"):
+        util.sendRequest("Proj", "echo", remoteServer="Nowhere")
     with pytest.raises(ValueError, match="No gateway named 'Nowhere'"):
         util.sendMessage("Proj", "echo", remoteServers=["Nowhere"])
 
@@ -321,3 +325,14 @@ def test_many_threads_can_wait_on_one_request(
 def test_request_exception_names_are_java_names() -> None:
     assert TimeoutException.__module__ == "java.util.concurrent"
     assert MessageHandlerException.__module__.endswith("script.message")
+
+
+def test_a_huge_timeout_leaves_later_timeouts_working(client: ClientSession) -> None:
+    """A timeoutSec of 1e10 once killed the timer thread: 0.2 s took 1.5 s."""
+    util = client.scope.system.util
+    util.sendRequestAsync("Proj", "slow", {"s": 0.5}, timeoutSec=1e10)
+    request = util.sendRequestAsync("Proj", "slow", {"s": 2}, timeoutSec=0.2)
+    started = time.monotonic()
+    with pytest.raises(TimeoutException):
+        request.get()
+    assert time.monotonic() - started < 1.0

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from tests.conftest import run
 from visionsim.runtime import sources
+from visionsim.runtime.context import RunInterrupted
 
 if TYPE_CHECKING:
     from visionsim.runtime import ClientSession, Simulation
@@ -38,18 +39,49 @@ def test_system_exit_in_invoke_later_is_reported_and_the_queue_goes_on(
     assert [r.exc_type for r in sim.errors.reports()] == ["SystemExit"]
 
 
-def test_keyboard_interrupt_in_a_call_strands_nothing(sim: Simulation) -> None:
+def test_ctrl_c_ending_the_run_inside_a_call_strands_nothing(sim: Simulation) -> None:
     ran: list[int] = []
 
     def interrupt() -> None:
-        raise KeyboardInterrupt
+        raise RunInterrupted
 
     sim.dispatcher.post(interrupt)
     sim.dispatcher.post(lambda: ran.append(1), 5)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(RunInterrupted):
         sim.dispatcher._drain()
     assert sim.wait_idle(5)
     assert ran == [1]
+
+
+class Custom(BaseException):
+    pass
+
+
+@pytest.mark.parametrize("exc_type", [KeyboardInterrupt, GeneratorExit, Custom])
+def test_any_base_exception_a_call_raises_is_reported(
+    sim: Simulation, exc_type: type[BaseException]
+) -> None:
+    """A script's own KeyboardInterrupt is its error; it was lost (exit 0)."""
+    ran: list[int] = []
+
+    def leave() -> None:
+        raise exc_type
+
+    sim.dispatcher.post(leave)
+    sim.dispatcher.post(lambda: ran.append(1))
+    assert sim.wait_idle(5)
+    assert ran == [1]
+    assert [r.exc_type for r in sim.errors.reports()] == [exc_type.__name__]
+    assert sim.errors.unhandled_count == 1
+
+
+def test_a_custom_base_exception_in_a_script_is_reported(
+    sim: Simulation, client: ClientSession
+) -> None:
+    source = "class Boom(BaseException):\n    pass\nraise Boom('x')\n"
+    assert not client.run_script(source, "Main/Boom")
+    [report] = sim.errors.reports()
+    assert report.exc_type == "Boom"
 
 
 class Unprintable(Exception):

@@ -4,23 +4,29 @@
 #       --project sample_projects/GatewayNetwork \
 #       --remote Plant2=sample_projects/GatewayNetwork/remote/PlantData --strict
 root = system.nav.swapTo("Lessons/WrongNames").rootContainer
-root.getComponent("Unknown").doClick()
-# No waiting needed: the unknown gateway raised inside the button's script.
-print("Plant9: %s" % root.getComponent("UnknownResult").text)
-print("  %s" % root.getComponent("Details").text)
-root.getComponent("NoRemote").doClick()
-root.getComponent("Fail").doClick()
-labels = ("NoRemoteResult", "FailResult")
 
 
-def report(tries=[0]):
-    texts = [root.getComponent(name).text for name in labels]
-    if "Waiting..." in texts and tries[0] < 200:
+def when_answered(label, then, tries=[0]):
+    """Call then() once the label no longer says Waiting... (polls, GUI thread)."""
+    if root.getComponent(label).text == "Waiting..." and tries[0] < 200:
         tries[0] += 1
-        system.util.invokeLater(report, 25)
+        system.util.invokeLater(lambda: when_answered(label, then), 25)
         return
-    print("no remoteServer: %s" % texts[0])
-    print("fail on Plant2: %s" % texts[1])
+    then()
 
 
-system.util.invokeLater(report)
+def unknown_answered():
+    print("Plant9: %s" % root.getComponent("UnknownResult").text)
+    print("  %s" % root.getComponent("Details").text)
+    root.getComponent("NoRemote").doClick()
+    root.getComponent("Fail").doClick()
+    when_answered("NoRemoteResult", lambda: when_answered("FailResult", report))
+
+
+def report():
+    print("no remoteServer: %s" % root.getComponent("NoRemoteResult").text)
+    print("fail on Plant2: %s" % root.getComponent("FailResult").text)
+
+
+root.getComponent("Unknown").doClick()
+when_answered("UnknownResult", unknown_answered)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 EXIT_USAGE = 4
+MAX_TIMEOUT_S = 7 * 24 * 3600.0
 DEFAULT_PROJECT = (
     Path(__file__).resolve().parent.parent / "sample_projects" / ("ThreadingBasics")
 )
@@ -119,6 +120,10 @@ def _seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if not math.isfinite(value) or value <= 0:
         raise argparse.ArgumentTypeError(f"must be a finite number above 0: {text}")
+    if value > MAX_TIMEOUT_S:
+        raise argparse.ArgumentTypeError(
+            f"at most {MAX_TIMEOUT_S:g} seconds (a week), not {text}"
+        )
     return value
 
 
@@ -161,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``main.py`` and the ``visionsim`` console script."""
     options = parse(sys.argv[1:] if argv is None else argv)
     if isinstance(options, RunOptions):
+        from visionsim.app.supervisor import DEADLINE_SLACK_S, supervise
+
+        supervise(options.timeout + DEADLINE_SLACK_S)  # before any thread starts
         from visionsim.app.runner import exit_now_if_threads_linger, run_headless
 
         code = run_headless(options)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     )
 
 EXIT_OK, EXIT_ERROR, EXIT_VIOLATION, EXIT_BUSY, EXIT_USAGE = 0, 1, 2, 3, 4
-EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl+C (128 + SIGINT)
 SHUTDOWN_S = 2.0
 WATCHDOG_GRACE_S = 2.0
 GATEWAY_STARTUP_S = 5.0
@@ -129,7 +129,8 @@ def run_headless(
         try:
             idle = _run(sim, options, project, remotes, source, started)
         except KeyboardInterrupt:
-            interrupted.append(True)
+            if not interrupted:
+                interrupted.append(signal.SIGINT)
             idle = False
         except ProjectError as exc:  # a handler that does not compile
             reporter.write_err(f"visionsim: cannot load project: {exc}")
@@ -139,8 +140,12 @@ def run_headless(
     sim.bus.flush_unobserved()  # failed requests nobody looked at are errors
     code = _exit_code(sim, idle, options.strict)
     if interrupted:
-        code = EXIT_INTERRUPTED
-        reporter.write_err("visionsim: interrupted (Ctrl+C)")
+        code = 128 + interrupted[0]
+        reporter.write_err(
+            "visionsim: interrupted (Ctrl+C)"
+            if interrupted[0] == signal.SIGINT
+            else "visionsim: terminated (SIGTERM); stopped cleanly"
+        )
     elif not idle:
         reporter.write_err(_busy_report(sim, options.timeout))
     watchdog.cancel()  # the loop noticed; shutdown is bounded on its own
@@ -192,19 +197,20 @@ def _run(
 
 
 @contextlib.contextmanager
-def _ctrl_c_stops(sim: Simulation) -> Iterator[list[bool]]:
-    """Ctrl+C ends the wait (or the GUI-thread script) and the run, exit 130.
+def _ctrl_c_stops(sim: Simulation) -> Iterator[list[int]]:
+    """Ctrl+C or SIGTERM ends the wait (or the GUI-thread script) and the run.
 
-    Python runs signal handlers only between bytecodes, so a light timer
-    gives it a chance while Qt waits in C.
+    Yields the list the handler appends the signal numbers to (exit code
+    128 + the first). Python runs signal handlers only between bytecodes, so
+    a light timer gives it a chance while Qt waits in C.
     """
-    interrupted: list[bool] = []
+    interrupted: list[int] = []
     if threading.current_thread() is not threading.main_thread():
         yield interrupted
         return
 
     def on_sigint(signum: int, frame: object) -> None:
-        interrupted.append(True)
+        interrupted.append(signum)
         if sim.stall.is_busy:  # a script holds the GUI thread: abort it
             raise RunInterrupted
         sim.interrupt_wait()
@@ -214,11 +220,14 @@ def _ctrl_c_stops(sim: Simulation) -> Iterator[list[bool]]:
     heartbeat = QTimer()
     heartbeat.timeout.connect(lambda: None)
     heartbeat.start(100)
-    previous = signal.signal(signal.SIGINT, on_sigint)
+    previous = {
+        sig: signal.signal(sig, on_sigint) for sig in (signal.SIGINT, signal.SIGTERM)
+    }
     try:
         yield interrupted
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         heartbeat.stop()
 
 

@@ -31,6 +31,7 @@ from visionsim.runtime.project_io import (
     is_int,
     key_node,
     load_yaml,
+    short,
     value_node,
 )
 
@@ -124,14 +125,14 @@ def load_gateway_config(root: Path) -> GatewayConfig:
     if dialect not in DIALECTS:
         raise doc.error(
             value_node(doc.node, "scriptDialect"),
-            f"scriptDialect must be one of {', '.join(DIALECTS)}, not {dialect!r}",
+            f"scriptDialect must be one of {', '.join(DIALECTS)}, not {short(dialect)}",
         )
     databases = _databases(doc, root, data.get("databases") or {})
     default = data.get("defaultDatabase")
     if default is not None and default not in databases:
         raise doc.error(
             value_node(doc.node, "defaultDatabase"),
-            f"defaultDatabase {default!r} is not one of the databases",
+            f"defaultDatabase {short(default)} is not one of the databases",
         )
     if default is None and len(databases) == 1:
         default = next(iter(databases))
@@ -153,7 +154,7 @@ def _tags(doc: YamlDoc, root: Path, tags: object) -> dict[str, Path]:
         if not isinstance(provider, str) or not isinstance(file, str) or not file:
             raise doc.error(
                 key_node(node, str(provider)),
-                f"tags: {provider!r} must name a tag export JSON file",
+                f"tags: {short(provider)} must name a tag export JSON file",
             )
         out[provider] = root / file
     return out
@@ -170,20 +171,24 @@ def _databases(doc: YamlDoc, root: Path, dbs: object) -> dict[str, DatabaseConfi
         spec = spec or {}
         at = key_node(node, str(name))
         if not isinstance(name, str) or not isinstance(spec, dict):
-            raise doc.error(at, f"database {name!r} must be a mapping of settings")
+            raise doc.error(at, f"database {short(name)} must be a mapping of settings")
         found = entry(node, name)
-        check_keys(doc, spec, found[1] if found else at, _DB_KEYS, f"database {name!r}")
+        check_keys(
+            doc, spec, found[1] if found else at, _DB_KEYS, f"database {short(name)}"
+        )
         url = spec.get("url", DEFAULT_DB_URL)
         seed = spec.get("seed")
         latency = spec.get("latencyMs", 0)
         if not isinstance(url, str) or not url:
-            raise doc.error(at, f"database {name!r}: url must be an SQLAlchemy URL")
+            raise doc.error(
+                at, f"database {short(name)}: url must be an SQLAlchemy URL"
+            )
         if seed is not None and not isinstance(seed, str):
-            raise doc.error(at, f"database {name!r}: seed must be a file name")
+            raise doc.error(at, f"database {short(name)}: seed must be a file name")
         if not is_int(latency) or not 0 <= latency <= _MAX_LATENCY_MS:
             raise doc.error(
                 at,
-                f"database {name!r}: latencyMs must be an integer from 0 to "
+                f"database {short(name)}: latencyMs must be an integer from 0 to "
                 f"{_MAX_LATENCY_MS}",
             )
         out[name] = DatabaseConfig(

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime import sources
-from visionsim.runtime.project_io import ProjectError
+from visionsim.runtime.project_io import ProjectError, read_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -69,14 +69,7 @@ def find_modules(project_root: Path) -> dict[str, Path]:
 
 
 def _check_readable(path: Path) -> Path:
-    try:
-        path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ProjectError(
-            path, f"not UTF-8 text (byte {exc.start}): cannot read library module"
-        ) from None
-    except OSError as exc:
-        raise ProjectError(path, f"cannot read: {exc.strerror or exc}") from None
+    read_text(path, "library module")
     return path
 
 
@@ -258,11 +251,10 @@ class ProjectLibrary:
         if path is None:
             return  # a folder of modules without code of its own
         try:
-            source = path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            source = read_text(path, "library module")
+        except ProjectError as exc:
             raise ImportError(
-                f"cannot read project library module {name} ({path}): {exc}",
-                name=name,
+                f"cannot read project library module {name}: {exc}", name=name
             ) from None
         sources.register(name, source)
         code = compile(source, name, "exec", dont_inherit=True)

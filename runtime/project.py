@@ -12,6 +12,7 @@ bare traceback.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,9 @@ from visionsim.runtime.project_io import (
     item_node,
     key_node,
     load_yaml,
+    read_text,
     read_yaml,
+    short,
 )
 from visionsim.runtime.windows import (
     ComponentSpec,
@@ -122,9 +125,14 @@ class Project:
 def load_project(path: str | Path) -> Project:
     """Load the project folder at ``path``; raises :class:`ProjectError`."""
     root = Path(path)
-    if not root.is_dir():
-        raise ProjectError(root, "project folder not found")
-    return _load(root, ())
+    try:
+        if not root.is_dir():
+            raise ProjectError(root, "project folder not found")
+        os.listdir(root)
+        return _load(root, ())
+    except PermissionError as exc:
+        where = exc.filename or root
+        raise ProjectError(where, f"cannot read: {exc.strerror or exc}") from None
 
 
 def _load(root: Path, children: tuple[Path, ...]) -> Project:
@@ -162,7 +170,7 @@ def _load_parent(
     if not folder.is_dir():
         raise ProjectError(
             meta_path,
-            f"parent project {name!r} not found (no folder {folder})",
+            f"parent project {short(name)} not found (no folder {folder})",
             line,
             column,
         )
@@ -192,15 +200,15 @@ def _inherit(own: Project, parent: Project) -> Project:
 def _read_project_json(path: Path) -> tuple[dict[str, Any], str]:
     if not path.exists():
         raise ProjectError(path, "missing project.json (every project folder has one)")
+    text = read_text(path, "project.json")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProjectError(path, exc.msg, exc.lineno, exc.colno) from None
-    except UnicodeDecodeError:
-        raise ProjectError(path, "not UTF-8 text") from None
-    except OSError as exc:
-        raise ProjectError(path, f"cannot read: {exc.strerror or exc}") from None
+    except RecursionError:  # nested thousands deep
+        raise ProjectError(path, "JSON nested too deeply") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise ProjectError(path, f"JSON value out of range: {exc}"[:200]) from None
     if not isinstance(data, dict):
         raise ProjectError(path, "must be a JSON object", 1)
     return data, text
@@ -217,7 +225,7 @@ def _parent_name(path: Path, value: object, text: str) -> str | None:
     ):
         raise ProjectError(
             path,
-            f"parent must be the name of a sibling project folder, not {value!r}",
+            f"parent must be the name of a sibling project folder, not {short(value)}",
             *_parent_position(text),
         )
     return value
@@ -248,7 +256,7 @@ def _read_events(path: Path, threadings: tuple[str, ...]) -> EventScripts:
         raise _key_error(
             doc,
             unknown[0],
-            f"unknown key {unknown[0]!r} (expected one of "
+            f"unknown key {short(unknown[0])} (expected one of "
             f"{', '.join(sorted(_EVENT_KEYS))})",
         )
     for key in ("startup", "shutdown"):
@@ -282,7 +290,7 @@ def _read_timers(doc: YamlDoc, timers: object) -> tuple[TimerSpec, ...]:
         if isinstance(delay, bool) or not isinstance(delay, int) or delay <= 0:
             raise ProjectError(
                 doc.path,
-                f"timer delayMs must be a positive integer, not {delay!r}",
+                f"timer delayMs must be a positive integer, not {short(delay)}",
                 line,
             )
         out.append(
@@ -304,14 +312,14 @@ def _read_handlers(
             spec = {"script": spec}
         if not isinstance(spec, dict) or not isinstance(spec.get("script", ""), str):
             raise ProjectError(
-                doc.path, f"handler {name!r} needs a script (text)", line
+                doc.path, f"handler {short(name)} needs a script (text)", line
             )
         threading = spec.get("threading", "Shared")
         if threading not in threadings:
             raise ProjectError(
                 doc.path,
-                f"handler {name!r}: threading must be one of "
-                f"{', '.join(threadings)}, not {threading!r}",
+                f"handler {short(name)}: threading must be one of "
+                f"{', '.join(threadings)}, not {short(threading)}",
                 line,
             )
         out[str(name)] = HandlerSpec(str(name), threading, spec.get("script", ""), line)

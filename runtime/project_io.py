@@ -14,7 +14,10 @@ rather than guessed); and ``1e3`` is a float, as in YAML 1.2.
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import reprlib
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,58 @@ import yaml
 from visionsim.runtime.vision_catalog import nearest
 
 BINARY_RESOURCE = "binary Ignition resource, not readable by visionsim"
+#: The largest project file read (YAML, JSON, a script): real ones are KBs.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+#: How many values a YAML document may expand to through its aliases.
+MAX_YAML_VALUES = 200_000
+#: Java ints: what a Vision property of type int holds (and Qt takes).
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlevel = 2
+_SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = _SHORT.maxset = 4
+_SHORT.maxlong = 40
+
+
+def short(value: object) -> str:
+    """``repr(value)`` cut short: what an error message quotes of a value.
+
+    Bounded in time and length whatever the value is (a YAML alias bomb's
+    full repr is gigabytes; a recursive one never ends).
+    """
+    return _SHORT.repr(value)
+
+
+def read_text(path: Path, what: str = "file") -> str:
+    """The UTF-8 text of a project file; a :class:`ProjectError` otherwise.
+
+    Checked before reading: a FIFO or a device (``/dev/zero`` behind a
+    symlink) would hang or never end, and a huge file is not a project file.
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise ProjectError(path, f"not a regular file: cannot read this {what}")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ProjectError(
+                path,
+                f"{info.st_size} bytes: larger than the {MAX_FILE_BYTES} bytes a "
+                f"{what} may have",
+            )
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ProjectError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ProjectError(path, f"larger than {MAX_FILE_BYTES} bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ProjectError(
+            path, f"not UTF-8 text (byte {exc.start}), expected a {what}", line
+        ) from None
+
 
 _KIND_NAMES = {
     bool: "a bool",
@@ -74,7 +129,7 @@ def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode) -> Any:
             raise yaml.constructor.ConstructorError(
                 "while reading a mapping",
                 node.start_mark,
-                f"duplicate key {key!r} (first at line {seen[key]})",
+                f"duplicate key {short(key)} (first at line {seen[key]})",
                 key_node.start_mark,
             )
         if isinstance(key, str):
@@ -175,16 +230,21 @@ def load_yaml(path: Path) -> YamlDoc:
     binary = binary_instead(path)
     if binary is not None:
         raise ProjectError(binary, f"{BINARY_RESOURCE} (expected {path.name})")
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ProjectError(path, "binary or non-UTF-8 file, expected YAML") from None
-    except OSError as exc:
-        raise ProjectError(path, f"cannot read: {exc.strerror or exc}") from None
+    text = read_text(path, "YAML file")
     loader = StrictLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_aliases(path, node)
         data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as exc:  # a NUL or control character
+        at_line, at_column = _position(text, exc.position)
+        raise ProjectError(
+            path,
+            f"YAML error: character {exc.character!r} is not allowed",
+            at_line,
+            at_column,
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -197,6 +257,54 @@ def load_yaml(path: Path) -> YamlDoc:
     finally:
         loader.dispose()
     return YamlDoc(path, data, node, text)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (1-based) of character ``index`` of ``text``."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _check_aliases(path: Path, root: yaml.Node) -> None:
+    """Reject recursive aliases and documents that aliases blow up.
+
+    Iterative (a deep document cannot exhaust the stack); each node is sized
+    once, so the check costs the document's own size, not its expansion.
+    """
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            on_path.discard(key)
+            total = 1 + sum(sizes[id(child)] for child in _child_nodes(node))
+            if total > MAX_YAML_VALUES:
+                raise ProjectError(
+                    path,
+                    f"YAML aliases expand this to more than {MAX_YAML_VALUES} values",
+                    node.start_mark.line + 1,
+                )
+            sizes[key] = total
+        elif key in on_path:
+            raise ProjectError(
+                path,
+                "a YAML alias refers to a value that contains it (recursive)",
+                node.start_mark.line + 1,
+            )
+        elif key not in sizes:
+            on_path.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _child_nodes(node))
+
+
+def _child_nodes(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def read_yaml(path: Path) -> Any:
@@ -213,6 +321,10 @@ def coerce(
     if kind is float and is_int(value):
         return float(value)  # type: ignore[arg-type]
     if kind is int and is_int(value):
+        if not INT_MIN <= value <= INT_MAX:  # type: ignore[operator]
+            raise doc.error(
+                node, f"{label} must be a 32-bit int (Java's), not {short(value)}"
+            )
         return value
     if kind in (bool, float, str) and type(value) is kind:
         return value
@@ -245,7 +357,7 @@ def _dataset(
             raise doc.error(
                 item_node(rows_node, index),
                 f"{label}: row {index} must be a list of {len(columns)} plain "
-                f"values (one per column), not {row!r}",
+                f"values (one per column), not {short(row)}",
             )
     return {"columns": columns, "rows": [list(row) for row in rows]}
 
@@ -305,7 +417,7 @@ def check_keys(
         if key not in allowed:
             hint = nearest(str(key), allowed) or f" (expected {', '.join(allowed)})"
             raise doc.error(
-                key_node(node, str(key)), f"unknown key {key!r} in {what}{hint}"
+                key_node(node, str(key)), f"unknown key {short(key)} in {what}{hint}"
             )
 
 
@@ -320,7 +432,9 @@ def bad_value(
     hint = ""
     if kind is str and isinstance(value, int | float):
         hint = " (quote it to make it text)"
-    return doc.error(node, f"{label} must be {_KIND_NAMES[kind]}, not {value!r}{hint}")
+    return doc.error(
+        node, f"{label} must be {_KIND_NAMES[kind]}, not {short(value)}{hint}"
+    )
 
 
 def is_int(value: object) -> bool:

@@ -28,6 +28,7 @@ from visionsim.runtime.project_io import (
     item_node,
     key_node,
     load_yaml,
+    short,
     value_node,
 )
 from visionsim.runtime.vision_catalog import CATALOG, CUSTOM_TYPES, PLACEABLE, nearest
@@ -39,6 +40,13 @@ if TYPE_CHECKING:
 
 WINDOWS = Path("com.inductiveautomation.vision/windows")
 DEFAULT_SIZE = (640, 400)
+#: Limits on what reaches Qt (it takes 32-bit ints, and a window's pixels are
+#: memory): far beyond any real Vision window, far below an overflow.
+MAX_WINDOW_PX = 8192
+MAX_POSITION_PX = 1_000_000
+MAX_SIZE_PX = 100_000
+#: Containers nested deeper than this are a mistake (or a generated attack).
+MAX_DEPTH = 64
 ROOT_NAME = "Root Container"
 _RESOURCE_FILES = ("window.yaml", "window.bin", "data.bin")
 _WINDOW_KEYS = ("title", "openOnStartup", "size", "rootContainer")
@@ -208,11 +216,12 @@ def _size(doc: YamlDoc, size: object) -> tuple[int, int]:
     if (
         not isinstance(size, list)
         or len(size) != 2
-        or not all(is_int(n) and n > 0 for n in size)
+        or not all(is_int(n) and 0 < n <= MAX_WINDOW_PX for n in size)
     ):
         raise doc.error(
             value_node(doc.node, "size"),
-            f"size must be [width, height], two positive integers, not {size!r}",
+            f"size must be [width, height], two integers from 1 to {MAX_WINDOW_PX}, "
+            f"not {short(size)}",
         )
     return size[0], size[1]
 
@@ -232,19 +241,21 @@ def _component(
         if kind == "RootContainer":
             hint = " (a window has one root container: rootContainer:)"
         raise doc.error(
-            value_node(node, "type"), f"unknown component type {kind!r}{hint}"
+            value_node(node, "type"), f"unknown component type {short(kind)}{hint}"
         )
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         where = value_node(node, "name") if "name" in data else node
-        raise doc.error(where, f"a {kind} needs a name (text), not {name!r}")
+        raise doc.error(where, f"a {kind} needs a name (text), not {short(name)}")
     if "/" in name or "." in name:
         raise doc.error(
             value_node(node, "name"),
-            f"component name {name!r} cannot contain '/' or '.'",
+            f"component name {short(name)} cannot contain '/' or '.'",
         )
     if "bounds" not in data:
-        raise doc.error(node, f"{name!r} needs bounds: [x, y, width, height]")
+        raise doc.error(node, f"{short(name)} needs bounds: [x, y, width, height]")
+    if parent.path.count("/") >= MAX_DEPTH:
+        raise doc.error(node, f"containers nested more than {MAX_DEPTH} deep")
     comp = _Component(doc, parent.window, CATALOG[kind], f"{parent.path}/{name}", node)
     line = node.start_mark.line + 1 if node is not None else None
     return _build(comp, _bounds(comp, data["bounds"]), data, line)
@@ -254,12 +265,19 @@ def _bounds(comp: _Component, bounds: object) -> tuple[int, int, int, int]:
     node = comp.node_of("bounds")
     if not isinstance(bounds, list) or len(bounds) != 4 or not all(map(is_int, bounds)):
         raise comp.doc.error(
-            node, f"bounds must be 4 integers [x, y, width, height], not {bounds!r}"
+            node,
+            f"bounds must be 4 integers [x, y, width, height], not {short(bounds)}",
         )
     x, y, width, height = bounds
     if width < 0 or height < 0:
         raise comp.doc.error(
             node, f"bounds: width and height cannot be negative, not {width}x{height}"
+        )
+    if max(abs(x), abs(y)) > MAX_POSITION_PX or max(width, height) > MAX_SIZE_PX:
+        raise comp.doc.error(
+            node,
+            f"bounds out of range: x and y within +-{MAX_POSITION_PX}, width and "
+            f"height up to {MAX_SIZE_PX}, not {short(bounds)}",
         )
     return x, y, width, height
 
@@ -293,7 +311,9 @@ def _mapping(
         raise comp.doc.error(comp.node_of(key), f"{key} must be a mapping")
     for name in value:
         if not isinstance(name, str):
-            raise comp.doc.error(comp.node_of(key), f"{key}: {name!r} is not a name")
+            raise comp.doc.error(
+                comp.node_of(key), f"{key}: {short(name)} is not a name"
+            )
     return value
 
 
@@ -311,7 +331,7 @@ def _props(comp: _Component, props: dict[str, object]) -> dict[str, object]:
             hint = nearest(name, comp.ctype.property_names)
             raise comp.doc.error(
                 key_node(parent, name),
-                f"unknown property {name!r} of {comp.ctype.name}{hint}",
+                f"unknown property {short(name)} of {comp.ctype.name}{hint}",
             )
         out[name] = coerce(comp.doc, value_node(parent, name), name, value, spec.kind)
     return out
@@ -323,7 +343,7 @@ def _custom(comp: _Component, custom: dict[str, object]) -> dict[str, CustomProp
     for name, spec in custom.items():
         found = entry(parent, name)
         key, node = found if found else (parent, parent)
-        label = f"custom property {name!r}"
+        label = f"custom property {short(name)}"
         if not name.isidentifier():
             raise comp.doc.error(key, f"{label}: the name must be an identifier")
         if name in comp.ctype.property_names:
@@ -341,7 +361,7 @@ def _custom(comp: _Component, custom: dict[str, object]) -> dict[str, CustomProp
                 nearest(str(kind), CUSTOM_TYPES) or f" (one of {_names(CUSTOM_TYPES)})"
             )
             raise comp.doc.error(
-                value_node(node, "type"), f"{label}: unknown type {kind!r}{hint}"
+                value_node(node, "type"), f"{label}: unknown type {short(kind)}{hint}"
             )
         value = _CUSTOM_DEFAULTS[kind]
         if "value" in spec:
@@ -364,7 +384,7 @@ def _events(comp: _Component, events: dict[str, object]) -> dict[str, str]:
             hint = nearest(name, comp.ctype.events)
             raise comp.doc.error(
                 key_node(parent, name),
-                f"unknown event {name!r} for {comp.ctype.name}{hint}",
+                f"unknown event {short(name)} for {comp.ctype.name}{hint}",
             )
         node = value_node(parent, name)
         if not isinstance(script, str):
@@ -393,7 +413,7 @@ def _children(comp: _Component, children: object) -> tuple[ComponentSpec, ...]:
         if isinstance(name, str) and name in seen:
             raise comp.doc.error(
                 value_node(child_node, "name"),
-                f"duplicate component name {name!r} in {comp.path} "
+                f"duplicate component name {short(name)} in {comp.path} "
                 f"(first at line {seen[name]})",
             )
         child = _component(comp, data, child_node)

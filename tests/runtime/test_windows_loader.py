@@ -262,7 +262,7 @@ MALFORMED = [
     pytest.param(
         "size: [640]\n",
         (1, 7),
-        "size must be [width, height], two positive integers, not [640]",
+        "size must be [width, height], two integers from 1 to 8192, not [640]",
         id="bad-size",
     ),
     pytest.param(

@@ -18,14 +18,15 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from visionsim.runtime import Penalty, ProjectError, Simulation, load_project
 from visionsim.runtime.context import RunInterrupted
+from visionsim.runtime.project_io import read_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from pathlib import Path
 
     from visionsim.app.cli import RunOptions
     from visionsim.runtime import (
@@ -106,14 +107,15 @@ def run_headless(
     err = err or _own_stream(sys.stderr)
     started = time.monotonic()
     try:
+        source = read_text(Path(options.script), "script")
+    except ProjectError as exc:
+        err.write(f"visionsim: cannot read script: {exc}\n")
+        return EXIT_USAGE
+    try:
         project = load_project(options.project)
         remotes = {name: load_project(path) for name, path in options.remotes.items()}
-        source = _read_script(options.script)
     except ProjectError as exc:
         err.write(f"visionsim: cannot load project: {exc}\n")
-        return EXIT_USAGE
-    except (OSError, UnicodeDecodeError) as exc:
-        err.write(f"visionsim: cannot read script {options.script}: {exc}\n")
         return EXIT_USAGE
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -274,11 +276,6 @@ def _export_trace(sim: Simulation, path: Path, reporter: HeadlessReporter) -> No
         reporter.write_err(f"visionsim: cannot write the trace: {exc}")
         return
     reporter.write_err(f"visionsim: wrote {count} trace events to {path}")
-
-
-def _read_script(path: os.PathLike[str]) -> str:
-    with open(path, encoding="utf-8") as fh:
-        return fh.read()
 
 
 def _exit_code(sim: Simulation, idle: bool, strict: bool) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from visionsim.runtime.colors import COLOR_PROPERTIES, is_color
 from visionsim.runtime.project_io import (
     ProjectError,
     YamlDoc,
@@ -333,7 +334,14 @@ def _props(comp: _Component, props: dict[str, object]) -> dict[str, object]:
                 key_node(parent, name),
                 f"unknown property {short(name)} of {comp.ctype.name}{hint}",
             )
-        out[name] = coerce(comp.doc, value_node(parent, name), name, value, spec.kind)
+        node = value_node(parent, name)
+        out[name] = coerce(comp.doc, node, name, value, spec.kind)
+        if name in COLOR_PROPERTIES and not is_color(str(value)):
+            raise comp.doc.error(
+                node,
+                f"{name} must be a colour (#rrggbb, #rgb, #rrggbbaa or a CSS colour "
+                f"name), not {short(value)}",
+            )
     return out
 
 

@@ -109,3 +109,13 @@ def test_any_base_exception_is_reported_and_exits_1(
     assert "Traceback" in err
     assert "runner.py" not in err  # the report, not an internal traceback
     assert "scripting.py" not in err
+
+
+def test_a_fifo_as_the_script_is_bad_usage_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "script.py"
+    os.mkfifo(fifo)
+    code, _, err = run_main("run", str(fifo), timeout=30)
+    assert code == 4
+    assert "not a regular file" in err

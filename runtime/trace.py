@@ -19,7 +19,7 @@ import itertools
 import json
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -70,7 +70,10 @@ class Tracer:
         self._events: deque[RawEvent] = deque(maxlen=capacity)
         self._seq = itertools.count(1)  # 0 means "no flow"
         self._t0 = time.perf_counter_ns()
-        self._lanes: dict[int, Lane] = {}
+        # Ordered for O(1) eviction of the oldest: a plain dict's
+        # ``next(iter(d))`` scans the deleted slots at its front, 4.3 us per
+        # name once the cap is reached (every invokeAsynchronous names a lane).
+        self._lanes: OrderedDict[int, Lane] = OrderedDict()
         self._lanes_lock = threading.Lock()
         #: The hot path for :mod:`runtime.dispatch`: append a raw event tuple
         #: ``(seq, phase, ts_abs_ns, lane, category, name, duration, flow, args)``
@@ -92,7 +95,7 @@ class Tracer:
         with self._lanes_lock:
             self._lanes[lane] = Lane(process, name)
             if len(self._lanes) > MAX_LANES:  # oldest task lanes first
-                del self._lanes[next(iter(self._lanes))]
+                self._lanes.popitem(last=False)
 
     def lanes(self) -> dict[int, Lane]:
         """A copy of the lane names. Thread: any."""

@@ -11,12 +11,15 @@ import time
 import types
 
 from visionsim.runtime.ignition.dataset import DatasetFunctions
+from visionsim.runtime.ignition.date import DateFunctions
 from visionsim.runtime.ignition.java import (
     JavaThread,
     ThreadState,
     build_java_modules,
     sleep_seconds,
 )
+from visionsim.runtime.ignition.logger import ScopeState
+from visionsim.runtime.ignition.not_simulated import NotSimulatedError, complete_system
 from visionsim.runtime.ignition.services import ScopeServices
 from visionsim.runtime.ignition.util import ClientUtil, GatewayUtil
 from visionsim.runtime.ignition.vision import (
@@ -25,7 +28,14 @@ from visionsim.runtime.ignition.vision import (
     VisionFunctions,
 )
 
-__all__ = ["JavaThread", "ScopeServices", "ThreadState", "build_modules"]
+__all__ = [
+    "JavaThread",
+    "NotSimulatedError",
+    "ScopeServices",
+    "ScopeState",
+    "ThreadState",
+    "build_modules",
+]
 
 
 def build_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
@@ -43,6 +53,9 @@ def build_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
     else:
         system.__dict__["util"] = _module_of("system.util", GatewayUtil(svc))
     system.__dict__["dataset"] = _module_of("system.dataset", DatasetFunctions())
+    system.__dict__["date"] = _module_of("system.date", DateFunctions(svc.kind))
+    # Last: shells and "not simulated" fallbacks for what is still missing.
+    complete_system(system, svc.kind)
     modules = {"system": system, "time": _time_module(svc)}
     modules.update(build_java_modules(svc))
     return modules

@@ -8,6 +8,7 @@ non-script code (tables, the diagnostics) can use it too; Python callers have
 snake_case helpers (``column_names``, ``rows``, ``column_types``, ``with_row``...).
 Columns are typed (:mod:`~visionsim.runtime.dataset_types`). Every object here
 is immutable (rows are tuples; values are never copied): any thread may read it.
+Just over 400 lines: Dataset, PyDataSet and PyRow are one API, kept together.
 """
 
 from __future__ import annotations
@@ -78,20 +79,17 @@ class Dataset:
                 raise TypeError(
                     f"column name {i} must be a string, not {type(name).__name__}"
                 )
-        checked = tuple(
-            _checked_row(i, row, len(columns)) for i, row in enumerate(rows)
-        )
+        checked = _checked_rows(rows, len(columns))
+        values = list(zip(*checked, strict=True)) or [()] * len(columns)
         if column_types is None:
-            types = tuple(
-                infer([row[c] for row in checked]) for c in range(len(columns))
-            )
+            types = tuple(infer(column) for column in values)
         else:
             types = tuple(from_python(t) for t in column_types)
             if len(types) != len(columns):
                 raise ValueError(
                     f"{len(types)} column types for {len(columns)} columns"
                 )
-        self._init(columns, coerce_rows(checked, types), None, types)
+        self._init(columns, coerce_rows(checked, types, 0, values), None, types)
 
     def _init(
         self,
@@ -372,6 +370,16 @@ def build(
     ds = object.__new__(Dataset)
     ds._init(tuple(columns), tuple(rows), None, tuple(types))
     return ds
+
+
+def _checked_rows(
+    rows: Iterable[Sequence[object] | PyRow], width: int
+) -> tuple[Row, ...]:
+    """Rows as tuples, checked; all-tuple rows of the right width in C."""
+    given = tuple(rows)
+    if set(map(type, given)) <= {tuple} and set(map(len, given)) <= {width}:
+        return given  # type: ignore[return-value]  # all tuples: checked above
+    return tuple(_checked_row(i, row, width) for i, row in enumerate(given))
 
 
 def _checked_row(i: int, row: object, width: int) -> Row:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+_NONE = type(None)
 
 
 class DatasetTypeError(JavaRuntimeException, TypeError):
@@ -145,18 +146,16 @@ def of_value(value: object) -> ColumnType:
 
 def infer(values: Sequence[object]) -> ColumnType:
     """A column's type from its values (see the module docstring)."""
-    found: ColumnType | None = None
-    for value in values:
-        if value is None:
-            continue
-        kind = of_value(value)
-        if found is None:
-            found = kind
-        elif kind is not found:
-            numbers = {found.python, kind.python}
-            if numbers <= {int, float}:
-                found = DOUBLE if float in numbers else LONG
-    return found or OBJECT
+    kinds = set(map(type, values))
+    kinds.discard(_NONE)
+    if not kinds:
+        return OBJECT
+    if kinds <= {int, float}:
+        if float in kinds:
+            return DOUBLE
+        ints = [v for v in values if isinstance(v, int)]
+        return INTEGER if min(ints) >= _INT_MIN and max(ints) <= _INT_MAX else LONG
+    return of_value(next(v for v in values if v is not None))
 
 
 def from_python(kind: object) -> ColumnType:
@@ -188,25 +187,33 @@ def coerce_cell(kind: ColumnType, value: object, row: int, col: int) -> object:
 
 
 def coerce_rows(
-    rows: tuple[tuple[object, ...], ...], types: tuple[ColumnType, ...], first: int = 0
+    rows: tuple[tuple[object, ...], ...],
+    types: tuple[ColumnType, ...],
+    first: int = 0,
+    columns: Sequence[Sequence[object]] | None = None,
 ) -> tuple[tuple[object, ...], ...]:
     """``rows`` with each value coerced to its column's type.
 
-    Rows whose values already have their columns' types are kept as they are.
+    Columns whose values already have the column's type are checked in C
+    (a set of types per column), so a large query result costs little;
+    ``columns`` is ``zip(*rows)`` when the caller has it already.
     """
-    pythons = [t.python for t in types]
-    out: list[tuple[object, ...]] = []
+    if not rows:
+        return rows
+    if columns is None:
+        columns = list(zip(*rows, strict=True))
+    bad = [
+        c
+        for c, (kind, values) in enumerate(zip(types, columns, strict=True))
+        if kind.python is not object
+        and not set(map(type, values)) <= {kind.python, _NONE}
+    ]
+    if not bad:
+        return rows
+    out = []
     for r, row in enumerate(rows):
-        for value, python in zip(row, pythons, strict=True):
-            if value is not None and type(value) is not python and python is not object:
-                break
-        else:
-            out.append(row)
-            continue
-        out.append(
-            tuple(
-                coerce_cell(t, v, first + r, c)
-                for c, (t, v) in enumerate(zip(types, row, strict=True))
-            )
-        )
+        cells = list(row)
+        for c in bad:
+            cells[c] = coerce_cell(types[c], cells[c], first + r, c)
+        out.append(tuple(cells))
     return tuple(out)

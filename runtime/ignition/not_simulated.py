@@ -79,12 +79,14 @@ def complete_system(system: types.ModuleType, scope: str) -> None:
         parts = dotted.split(".")[1:]
         for depth, part in enumerate(parts, start=2):
             name = ".".join(dotted.split(".")[:depth])
-            module = parent.__dict__.get(part)
-            if not isinstance(module, types.ModuleType):
-                module = types.ModuleType(name, f"{name}: not simulated by visionsim.")
-                parent.__dict__[part] = module
-            _adopt(module, scope)
-            parent = module
+            found = parent.__dict__.get(part)
+            if found is None:
+                found = types.ModuleType(name, f"{name}: not simulated by visionsim.")
+                parent.__dict__[part] = found
+            if not isinstance(found, types.ModuleType):
+                break  # a real implementation that is not a module: leave it be
+            _adopt(found, scope)
+            parent = found
     for value in list(system.__dict__.values()):
         if isinstance(value, types.ModuleType) and type(value) is types.ModuleType:
             _adopt(value, scope)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,8 +12,6 @@ from visionsim.runtime.ignition import NotSimulatedError
 from visionsim.runtime.ignition.api81 import FUNCTIONS, exists_in, modules_in
 
 if TYPE_CHECKING:
-    import types
-
     from visionsim.runtime import ClientSession, Simulation
 
 
@@ -102,3 +101,21 @@ def test_simulated_functions_are_the_real_ones(client: ClientSession) -> None:
         assert system.dataset.toDataSet(["a"], [[1]]).rowCount == 1
         """,
     )
+
+
+def test_real_modules_added_before_completion_keep_their_functions() -> None:
+    from visionsim.runtime.ignition.not_simulated import complete_system
+
+    system = types.ModuleType("system")
+    tag = types.ModuleType("system.tag")
+    tag.__dict__["readBlocking"] = lambda paths: ["real"]
+    system.__dict__["tag"] = tag
+    not_a_module = object()
+    system.__dict__["db"] = not_a_module
+    complete_system(system, "gateway")
+    assert system.tag is tag
+    assert system.tag.readBlocking(["[default]x"]) == ["real"]
+    with pytest.raises(NotSimulatedError, match=r"system\.tag\.queryTagHistory"):
+        system.tag.queryTagHistory()
+    assert system.db is not_a_module
+    assert isinstance(system.alarm, types.ModuleType)

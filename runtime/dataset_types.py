@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.java_errors import JavaRuntimeException
+from visionsim.runtime.jython.java._names import name_as_java
 from visionsim.runtime.jython.java.dates import Date
 
 if TYPE_CHECKING:
@@ -217,3 +218,6 @@ def coerce_rows(
             cells[c] = coerce_cell(types[c], cells[c], first + r, c)
         out.append(tuple(cells))
     return tuple(out)
+
+
+name_as_java(DatasetTypeError)

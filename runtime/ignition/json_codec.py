@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from visionsim.runtime.dataset import Dataset, PyRow
 from visionsim.runtime.java_errors import JavaException
+from visionsim.runtime.jython.java._names import name_as_java
 from visionsim.runtime.jython.java.dates import Date
 
 
@@ -77,3 +78,6 @@ def json_decode(text: str) -> object:
         return json.loads(str(text))
     except ValueError:
         return text
+
+
+name_as_java(JSONException)

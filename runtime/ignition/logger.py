@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.java_errors import JavaRuntimeException
+from visionsim.runtime.jython.java._names import name_as_java
 
 if TYPE_CHECKING:
     from visionsim.runtime.output import OutputSink
@@ -234,3 +235,6 @@ def _convert(
         raise FormatException(
             f"{spec} != {type(value).__name__} (IllegalFormatConversionException)"
         ) from None
+
+
+name_as_java(FormatException)

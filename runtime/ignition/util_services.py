@@ -1,12 +1,18 @@
 """``system.util`` services beyond threading: logging, JSON, globals, flags.
 
 :class:`UtilServices` holds what both scopes have; :class:`ClientServices`
-adds the Vision-only ones (``getGatewayAddress``, ``getSystemFlags`` and
-the flag constants).
+adds the Vision-only ones (``getGatewayAddress``, ``getSystemFlags``,
+``getEdition`` and the flag constants); :class:`ProjectFunctions` is
+``system.project``.
 """
 
 from __future__ import annotations
 
+import getpass
+import os
+import platform
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.ignition.json_codec import json_decode, json_encode
@@ -49,6 +55,16 @@ class UtilServices:
         """``system.util.globals``: the same dict as :meth:`getGlobals`."""
         return self._svc.state.globals
 
+    def getProperty(self, propertyName: str) -> str | None:
+        """A Java system property (``os.name``, ``user.home``...); None if unknown."""
+        return _system_properties().get(str(propertyName))
+
+    def translate(
+        self, term: str, locale: object = None, strict: bool = False
+    ) -> str | None:
+        """``term`` itself (None if ``strict``): no translations are configured."""
+        return None if strict else term
+
 
 class ClientServices:
     """The Vision-client-only ``system.util`` services. Thread: any."""
@@ -70,3 +86,40 @@ class ClientServices:
     def getSystemFlags(self) -> int:
         """The running system's flags: a windowed Vision client (``CLIENT_FLAG``)."""
         return self.CLIENT_FLAG
+
+    def getEdition(self) -> str:
+        """The Vision edition: ``"standard"``."""
+        return "standard"
+
+
+class ProjectFunctions:
+    """``system.project``: the running project's name. Thread: any."""
+
+    def __init__(self, svc: ScopeServices) -> None:
+        self._svc = svc
+
+    def getProjectName(self) -> str:
+        """The name of the project this script belongs to."""
+        return self._svc.project
+
+
+#: The ``system.util`` client functions 8.3 also has as ``system.vision.*``.
+VISION_ALIASES = ("getSystemFlags", "getGatewayAddress", "getEdition")
+
+
+def _system_properties() -> dict[str, str]:
+    """The documented Java system properties, for this machine."""
+    java_os = {"Linux": "Linux", "Darwin": "Mac OS X", "Windows": "Windows"}
+    machine = platform.machine().lower()
+    return {
+        "file.separator": os.sep,
+        "line.separator": os.linesep,
+        "path.separator": os.pathsep,
+        "os.arch": "amd64" if machine in ("x86_64", "amd64") else machine,
+        "os.name": java_os.get(platform.system(), platform.system()),
+        "os.version": platform.release(),
+        "user.home": str(Path.home()),
+        "user.name": getpass.getuser(),
+        "user.dir": os.getcwd(),
+        "java.io.tmpdir": tempfile.gettempdir(),
+    }

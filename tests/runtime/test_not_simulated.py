@@ -76,7 +76,7 @@ def test_vision_only_functions_stay_attribute_errors_in_gateway_scope(
     with pytest.raises(AttributeError, match=r"system\.gui does not exist in gateway"):
         gw.gui  # noqa: B018
     with pytest.raises(NotSimulatedError):
-        client.scope.system.util.getEdition()
+        client.scope.system.util.getInactivitySeconds()
 
 
 def test_perspective_is_gateway_only_and_unknown_names_are_plain_errors(

@@ -195,3 +195,25 @@ def test_client_flags_and_gateway_address(client: ClientSession) -> None:
     assert util.getSystemFlags() == util.CLIENT_FLAG == 4
     assert not util.getSystemFlags() & util.DESIGNER_FLAG
     assert util.getGatewayAddress() == "http://localhost:8088/"
+
+
+def test_properties_translate_edition_project_and_83_aliases(
+    sim: Simulation, client: ClientSession
+) -> None:
+    import os
+
+    util = client.scope.system.util
+    assert util.getProperty("file.separator") == os.sep
+    assert util.getProperty("user.home") == os.path.expanduser("~")
+    assert util.getProperty("no.such.property") is None
+    assert util.translate("Start") == "Start"
+    assert util.translate("Start", strict=True) is None
+    assert util.getEdition() == "standard"
+    vision = client.scope.system.vision
+    assert vision.getSystemFlags() == 4
+    assert vision.getGatewayAddress() == util.getGatewayAddress()
+    gateway = sim.gateway.scopes["ThreadingBasics"].system
+    assert gateway.project.getProjectName() == "ThreadingBasics"
+    assert gateway.util.getProperty("os.name")
+    with pytest.raises(AttributeError):
+        gateway.util.getEdition  # noqa: B018 - the access is the test

@@ -22,6 +22,7 @@ from visionsim.runtime.jython.java._local import (
     to_local_millis,
     wall_millis,
 )
+from visionsim.runtime.jython.java._names import name_as_java
 from visionsim.runtime.jython.java._zone import TimeZone, default_zone
 
 if TYPE_CHECKING:
@@ -402,3 +403,6 @@ class GregorianCalendar(Calendar):
     def isLeapYear(self, year: int) -> bool:
         """Whether ``year`` has a February 29."""
         return days_in_month(int(year), 1) == 29
+
+
+name_as_java(IllegalArgumentException)

@@ -22,7 +22,13 @@ from visionsim.runtime.jython.java._calendar import (
     week_fields,
 )
 from visionsim.runtime.jython.java._local import to_fields
-from visionsim.runtime.jython.java._names import AM_PM, ERAS, MONTHS, WEEKDAYS
+from visionsim.runtime.jython.java._names import (
+    AM_PM,
+    ERAS,
+    MONTHS,
+    WEEKDAYS,
+    name_as_java,
+)
 from visionsim.runtime.jython.java._zone import TimeZone, default_zone
 
 if TYPE_CHECKING:
@@ -358,3 +364,6 @@ def _known_abbreviation(name: str, zone: TimeZone) -> int | None:
         if zone.short_name(millis) == name:
             return zone.offset_at(millis)
     return None
+
+
+name_as_java(ParseException)

@@ -28,3 +28,15 @@ WEEKDAYS = (
 )
 AM_PM = ("AM", "PM")
 ERAS = ("BC", "AD")
+
+
+def name_as_java(*classes: type) -> None:
+    """Name each exception class after its ``java_name`` in tracebacks.
+
+    ``java.text.ParseException: Unparseable date`` reads as in Ignition.
+    """
+    for cls in classes:
+        package, _, name = str(getattr(cls, "java_name", "")).rpartition(".")
+        if package:
+            cls.__module__ = package
+            cls.__qualname__ = name

@@ -258,3 +258,13 @@ def test_parse_failure_is_a_parse_exception_with_the_offset() -> None:
     strict.setLenient(False)
     with pytest.raises(ParseException):
         strict.parse("2024-13-01")
+
+
+def test_calendar_display_names(zone: Callable) -> None:
+    zone("UTC")
+    c = GregorianCalendar(2024, Calendar.FEBRUARY, 4, 15, 0, 0)
+    assert c.getDisplayName(Calendar.MONTH, Calendar.LONG, None) == "February"
+    assert c.getDisplayName(Calendar.MONTH, Calendar.SHORT, None) == "Feb"
+    assert c.getDisplayName(Calendar.DAY_OF_WEEK, Calendar.LONG, None) == "Sunday"
+    assert c.getDisplayName(Calendar.AM_PM, Calendar.SHORT, None) == "PM"
+    assert c.getDisplayName(Calendar.YEAR, Calendar.LONG, None) is None

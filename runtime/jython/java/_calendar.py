@@ -22,7 +22,8 @@ from visionsim.runtime.jython.java._local import (
     to_local_millis,
     wall_millis,
 )
-from visionsim.runtime.jython.java._names import name_as_java
+from visionsim.runtime.jython.java._names import AM_PM as AM_PM_NAMES
+from visionsim.runtime.jython.java._names import ERAS, MONTHS, WEEKDAYS, name_as_java
 from visionsim.runtime.jython.java._zone import TimeZone, default_zone
 
 if TYPE_CHECKING:
@@ -128,6 +129,7 @@ class Calendar:
     UNDECIMBER = 12
     SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY = range(1, 8)
     AM, PM = 0, 1
+    ALL_STYLES, SHORT, LONG = 0, 1, 2
     _counter: ClassVar[int] = 0
 
     def __init__(self, zone: TimeZone | None = None) -> None:
@@ -192,6 +194,20 @@ class Calendar:
         names = (YEAR, MONTH, DAY_OF_MONTH, HOUR_OF_DAY, MINUTE, SECOND)
         for field, value in zip(names, args, strict=False):
             self._record(field, int(value))
+
+    def getDisplayName(
+        self, field: int, style: int, locale: object = None
+    ) -> str | None:
+        """The English name of ``field``'s value (MONTH, DAY_OF_WEEK, AM_PM, ERA).
+
+        ``Calendar.SHORT`` gives ``Jan``/``Mon``; ``LONG`` ``January``/``Monday``.
+        """
+        value = self.get(field)
+        names = {MONTH: MONTHS, DAY_OF_WEEK: WEEKDAYS, AM_PM: AM_PM_NAMES, ERA: ERAS}
+        if int(field) not in names:
+            return None
+        name = names[int(field)][value - 1 if field == DAY_OF_WEEK else value]
+        return name[:3] if style == Calendar.SHORT else name
 
     def clear(self, field: int | None = None) -> None:
         """Clear every field (to 1970-01-01 00:00:00.000 local) or one field."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from visionsim.runtime.jython.java._calendar import IllegalArgumentException
+from visionsim.runtime.jython.java._local import IllegalArgumentException
 from visionsim.runtime.jython.java.dates import (
     Calendar,
     Date,
@@ -268,3 +268,14 @@ def test_calendar_display_names(zone: Callable) -> None:
     assert c.getDisplayName(Calendar.DAY_OF_WEEK, Calendar.LONG, None) == "Sunday"
     assert c.getDisplayName(Calendar.AM_PM, Calendar.SHORT, None) == "PM"
     assert c.getDisplayName(Calendar.YEAR, Calendar.LONG, None) is None
+
+
+def test_dates_beyond_year_9999_fail_with_a_clear_java_error(zone: Callable) -> None:
+    zone("UTC")
+    c = GregorianCalendar(2024, 0, 1)
+    with pytest.raises(IllegalArgumentException, match="years 1 to 9999"):
+        c.add(Calendar.YEAR, 10_000)
+    with pytest.raises(IllegalArgumentException, match="years 1 to 9999"):
+        str(Date(10**18))
+    with pytest.raises(ParseException):
+        SimpleDateFormat("yyyy").parse("9" * 400)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, ClassVar
 
-from visionsim.runtime.java_errors import JavaRuntimeException
 from visionsim.runtime.jython.java._local import (
     MILLIS_PER_DAY,
+    IllegalArgumentException,
     days_in_month,
     from_local_millis,
     to_fields,
@@ -64,12 +64,6 @@ _MAXIMUM = {
     SECOND: 59,
     MILLISECOND: 999,
 }
-
-
-class IllegalArgumentException(JavaRuntimeException):
-    """``java.lang.IllegalArgumentException``: a field out of range."""
-
-    java_name = "java.lang.IllegalArgumentException"
 
 
 def week_fields(f: Fields) -> tuple[int, int, int]:

@@ -16,12 +16,8 @@ from typing import TYPE_CHECKING
 
 from visionsim.runtime.java_errors import JavaException
 from visionsim.runtime.jython.java import _calendar as cal
-from visionsim.runtime.jython.java._calendar import (
-    GregorianCalendar,
-    IllegalArgumentException,
-    week_fields,
-)
-from visionsim.runtime.jython.java._local import to_fields
+from visionsim.runtime.jython.java._calendar import GregorianCalendar, week_fields
+from visionsim.runtime.jython.java._local import IllegalArgumentException, to_fields
 from visionsim.runtime.jython.java._names import (
     AM_PM,
     ERAS,

@@ -13,12 +13,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from visionsim.runtime.java_errors import JavaRuntimeException
+
 if TYPE_CHECKING:
     from visionsim.runtime.jython.java._zone import TimeZone
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+OUT_OF_RANGE = "date out of range: visionsim handles the years 1 to 9999"
 _NAIVE_EPOCH = datetime(1970, 1, 1)
 MILLIS_PER_DAY = 86_400_000
+
+
+class IllegalArgumentException(JavaRuntimeException):
+    """``java.lang.IllegalArgumentException``: a field or date out of range."""
+
+    java_name = "java.lang.IllegalArgumentException"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +49,10 @@ class Fields:
 
 def to_fields(millis: int, zone: TimeZone) -> Fields:
     """The wall-clock fields of ``millis`` in ``zone``."""
-    moment = (EPOCH + timedelta(milliseconds=millis)).astimezone(zone.info)
+    try:
+        moment = (EPOCH + timedelta(milliseconds=millis)).astimezone(zone.info)
+    except (OverflowError, ValueError):
+        raise IllegalArgumentException(OUT_OF_RANGE) from None
     offset = moment.utcoffset() or timedelta(0)
     dst = moment.dst() or timedelta(0)
     return Fields(
@@ -73,14 +85,20 @@ def to_local_millis(year: int, month: int, day: int, time_ms: int) -> int:
     """Naive wall-clock ms for (year, 0-based month, day, ms of day), lenient."""
     year += month // 12
     month %= 12
-    base = datetime(year, month + 1, 1) - _NAIVE_EPOCH
+    try:
+        base = datetime(year, month + 1, 1) - _NAIVE_EPOCH
+    except (OverflowError, ValueError):
+        raise IllegalArgumentException(OUT_OF_RANGE) from None
     days = base.days + (day - 1)
     return days * MILLIS_PER_DAY + time_ms
 
 
 def from_local_millis(local: int, zone: TimeZone) -> int:
     """The instant (ms) of the naive wall-clock ``local`` in ``zone``."""
-    naive = _NAIVE_EPOCH + timedelta(milliseconds=local)
+    try:
+        naive = _NAIVE_EPOCH + timedelta(milliseconds=local)
+    except (OverflowError, ValueError):
+        raise IllegalArgumentException(OUT_OF_RANGE) from None
     early = naive.replace(tzinfo=zone.info, fold=0)
     late = naive.replace(tzinfo=zone.info, fold=1)
     early_offset = early.utcoffset() or timedelta(0)

@@ -366,7 +366,10 @@ def _derived(base: Dataset, rows: tuple[Row, ...]) -> Dataset:
 def build(
     columns: Sequence[str], rows: Sequence[Row], types: Sequence[ColumnType]
 ) -> Dataset:
-    """A dataset from rows already checked and coerced (no copies, no checks)."""
+    """A dataset from tuple rows already of ``types`` (no copies, no checks).
+
+    The fast path for query results whose column types the driver gives.
+    """
     ds = object.__new__(Dataset)
     ds._init(tuple(columns), tuple(rows), None, tuple(types))
     return ds

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from visionsim.runtime.java_errors import JavaRuntimeException
 from visionsim.runtime.jython.java._names import name_as_java
@@ -154,8 +154,10 @@ def infer(values: Sequence[object]) -> ColumnType:
     if kinds <= {int, float}:
         if float in kinds:
             return DOUBLE
-        ints = [v for v in values if isinstance(v, int)]
-        return INTEGER if min(ints) >= _INT_MIN and max(ints) <= _INT_MAX else LONG
+        ints = set(values)  # ints and None only (checked above): in C
+        ints.discard(None)
+        low, high = cast("int", min(ints)), cast("int", max(ints))  # type: ignore[type-var]
+        return INTEGER if low >= _INT_MIN and high <= _INT_MAX else LONG
     return of_value(next(v for v in values if v is not None))
 
 

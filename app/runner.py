@@ -67,7 +67,8 @@ class HeadlessReporter:
         text = line.text
         if self._show_threads:
             text = f"[{line.thread}] {text}"
-        self._write(text, to_err=line.is_error)
+        gateway_log = line.is_log and line.scope == "gateway"
+        self._write(text, to_err=line.is_error or gateway_log)
 
     def on_error(self, report: ErrorReport) -> None:
         """Print an error report to stderr."""

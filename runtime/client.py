@@ -85,6 +85,7 @@ class ClientSession:
             vision=self.vision,
             sessions=gateway.sessions,
             gui_ident=sim.dispatcher.gui_ident,
+            output=sim.output,
         )
         self.scope = ScriptScope(
             CLIENT,

@@ -4,19 +4,24 @@
 scripts use it, so its methods and bean attributes (``rowCount``,
 ``columnNames``) are camelCase: they are part of the scripting facade
 (STYLE.md section 3b) even though the value object lives here, where
-non-script code (tables, the diagnostics) can use it too. Python callers have
-snake_case helpers: :attr:`Dataset.column_names`, :attr:`Dataset.rows`,
-:meth:`Dataset.with_row`, :meth:`Dataset.without_row`,
-:meth:`Dataset.with_value` and :func:`to_py_dataset`.
-
-Every object here is immutable after construction (rows are tuples; cell
-values are kept as given, never copied), so any thread may read them without a
-lock.
+non-script code (tables, the diagnostics) can use it too; Python callers have
+snake_case helpers (``column_names``, ``rows``, ``column_types``, ``with_row``...).
+Columns are typed (:mod:`~visionsim.runtime.dataset_types`). Every object here
+is immutable (rows are tuples; values are never copied): any thread may read it.
+Just over 400 lines: Dataset, PyDataSet and PyRow are one API, kept together.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from visionsim.runtime.dataset_types import (
+    ColumnType,
+    coerce_cell,
+    coerce_rows,
+    from_python,
+    infer,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -38,6 +43,10 @@ class Dataset:
     rows
         One list, tuple or :class:`PyRow` per row, each as long as
         ``column_names``.
+    column_types
+        One type per column (a ``ColumnType``, a Python type such as ``int``
+        or a Java class name); by default inferred from the column's values
+        (:mod:`~visionsim.runtime.dataset_types`). Values are coerced to it.
 
     Raises
     ------
@@ -45,20 +54,24 @@ class Dataset:
         A column name is not a string, or a row is not a list or tuple.
     ValueError
         A row does not have one value per column (the message names it).
+    DatasetTypeError
+        A value cannot be converted to its column's type.
 
     Thread: any.
     """
 
-    __slots__ = ("_columns", "_index", "_rows")
+    __slots__ = ("_columns", "_index", "_rows", "_types")
 
     _columns: tuple[str, ...]
     _index: Mapping[str, int]
     _rows: tuple[Row, ...]
+    _types: tuple[ColumnType, ...]
 
     def __init__(
         self,
         column_names: Iterable[str],
         rows: Iterable[Sequence[object] | PyRow] = (),
+        column_types: Sequence[ColumnType | type | str] | None = None,
     ) -> None:
         columns = tuple(column_names)
         for i, name in enumerate(columns):
@@ -66,16 +79,24 @@ class Dataset:
                 raise TypeError(
                     f"column name {i} must be a string, not {type(name).__name__}"
                 )
-        checked = tuple(
-            _checked_row(i, row, len(columns)) for i, row in enumerate(rows)
-        )
-        self._init(columns, checked, None)
+        checked = _checked_rows(rows, len(columns))
+        values = list(zip(*checked, strict=True)) or [()] * len(columns)
+        if column_types is None:
+            types = tuple(infer(column) for column in values)
+        else:
+            types = tuple(from_python(t) for t in column_types)
+            if len(types) != len(columns):
+                raise ValueError(
+                    f"{len(types)} column types for {len(columns)} columns"
+                )
+        self._init(columns, coerce_rows(checked, types, 0, values), None, types)
 
     def _init(
         self,
         columns: tuple[str, ...],
         rows: tuple[Row, ...],
         index: Mapping[str, int] | None,
+        types: tuple[ColumnType, ...],
     ) -> None:
         if index is None:
             built: dict[str, int] = {}
@@ -85,6 +106,7 @@ class Dataset:
         object.__setattr__(self, "_columns", columns)
         object.__setattr__(self, "_rows", rows)
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_types", types)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
@@ -95,7 +117,10 @@ class Dataset:
     def __reduce__(self) -> tuple[object, ...]:
         # copy, deepcopy (message payloads) and pickle rebuild through
         # __init__, since __setattr__ refuses the default slot restore.
-        return (Dataset, (self._columns, self._rows))
+        return (Dataset, (self._columns, self._rows, self._type_names()))
+
+    def _type_names(self) -> list[str]:
+        return [t.java_name for t in self._types]
 
     # -- Ignition's read API ------------------------------------------------
 
@@ -131,12 +156,12 @@ class Dataset:
         return [row[c] for row in self._rows]
 
     def getColumnType(self, col: int | str) -> type:
-        """The type of the column's first non-None value; ``object`` if none."""
-        c = self._column(col)
-        for row in self._rows:
-            if row[c] is not None:
-                return type(row[c])
-        return object
+        """The column's type, as a Python type (``int``, ``str``, ``Date``...)."""
+        return self._types[self._column(col)].python
+
+    def getColumnTypes(self) -> list[type]:
+        """Every column's type, as Python types."""
+        return [t.python for t in self._types]
 
     @property
     def rowCount(self) -> int:
@@ -165,6 +190,11 @@ class Dataset:
         """The rows, each a tuple of values."""
         return self._rows
 
+    @property
+    def column_types(self) -> tuple[ColumnType, ...]:
+        """The columns' types (Java classes, as Ignition declares them)."""
+        return self._types
+
     def with_row(self, row: Sequence[object], index: int | None = None) -> Dataset:
         """A new dataset with ``row`` inserted before ``index`` (default: appended).
 
@@ -175,8 +205,8 @@ class Dataset:
             if index is None
             else _index(index, len(self._rows) + 1, "row")
         )
-        new = _checked_row(at, row, len(self._columns))
-        rows = (*self._rows[:at], new, *self._rows[at:])
+        new = coerce_rows((_checked_row(at, row, len(self._columns)),), self._types, at)
+        rows = (*self._rows[:at], *new, *self._rows[at:])
         return _derived(self, rows)
 
     def without_row(self, index: int) -> Dataset:
@@ -189,6 +219,7 @@ class Dataset:
         """A new dataset with ``value`` at ``row`` in column ``col``."""
         r, c = self._row(row), self._column(col)
         old = self._rows[r]
+        value = coerce_cell(self._types[c], value, r, c)
         new = (*old[:c], value, *old[c + 1 :])
         rows = (*self._rows[:r], new, *self._rows[r + 1 :])
         return _derived(self, rows)
@@ -248,7 +279,8 @@ class PyDataSet(Dataset):
         return f"<PyDataset rows:{len(self._rows)} cols:{len(self._columns)}>"
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (to_py_dataset, (Dataset(self._columns, self._rows),))
+        names = self._type_names()
+        return (to_py_dataset, (Dataset(self._columns, self._rows, names),))
 
 
 class PyRow:
@@ -320,15 +352,37 @@ def to_py_dataset(dataset: Dataset) -> PyDataSet:
     if not isinstance(dataset, Dataset):
         raise TypeError(f"expected a Dataset, not {type(dataset).__name__}")
     pds = object.__new__(PyDataSet)
-    pds._init(dataset._columns, dataset._rows, dataset._index)
+    pds._init(dataset._columns, dataset._rows, dataset._index, dataset._types)
     return pds
 
 
 def _derived(base: Dataset, rows: tuple[Row, ...]) -> Dataset:
     """A plain dataset with ``base``'s columns and ``rows`` (already checked)."""
     ds = object.__new__(Dataset)
-    ds._init(base._columns, rows, base._index)
+    ds._init(base._columns, rows, base._index, base._types)
     return ds
+
+
+def build(
+    columns: Sequence[str], rows: Sequence[Row], types: Sequence[ColumnType]
+) -> Dataset:
+    """A dataset from tuple rows already of ``types`` (no copies, no checks).
+
+    The fast path for query results whose column types the driver gives.
+    """
+    ds = object.__new__(Dataset)
+    ds._init(tuple(columns), tuple(rows), None, tuple(types))
+    return ds
+
+
+def _checked_rows(
+    rows: Iterable[Sequence[object] | PyRow], width: int
+) -> tuple[Row, ...]:
+    """Rows as tuples, checked; all-tuple rows of the right width in C."""
+    given = tuple(rows)
+    if set(map(type, given)) <= {tuple} and set(map(len, given)) <= {width}:
+        return given  # type: ignore[return-value]  # all tuples: checked above
+    return tuple(_checked_row(i, row, width) for i, row in enumerate(given))
 
 
 def _checked_row(i: int, row: object, width: int) -> Row:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.context import GATEWAY
-from visionsim.runtime.ignition import ScopeServices, build_modules
+from visionsim.runtime.ignition import ScopeServices, ScopeState, build_modules
 from visionsim.runtime.messaging import HandlerSet, ScopeMessenger
 from visionsim.runtime.scripting import ScriptScope
 from visionsim.runtime.workers import FifoPool, Task, Workers, new_pool
@@ -70,6 +70,8 @@ class Gateway:
         self.handlers: dict[str, HandlerSet] = {}
         self._timers: list[TimerHandle] = []
         self._running = False
+        #: Globals and log levels shared by every project on this gateway.
+        self.script_state = ScopeState()
 
     def _fifo(self, name: str, size: int) -> FifoPool:
         sim = self._sim
@@ -98,6 +100,8 @@ class Gateway:
             messenger=messenger,
             sessions=self.sessions,
             gui_ident=self._sim.dispatcher.gui_ident,
+            output=self._sim.output,
+            state=self.script_state,
         )
         scope = ScriptScope(
             GATEWAY,

@@ -35,6 +35,8 @@ class OutputLine:
     scope: str
     text: str
     is_error: bool = False
+    #: A logger's line (gateway loggers go to stderr in headless runs).
+    is_log: bool = False
 
 
 class OutputSink:
@@ -60,10 +62,22 @@ class OutputSink:
         with self._lock:
             return list(self._history)
 
-    def write(self, text: str, *, is_error: bool = False) -> None:
-        """Write ``text`` as the current simulated thread. Thread: any."""
+    def write(
+        self,
+        text: str,
+        *,
+        is_error: bool = False,
+        scope: str | None = None,
+        is_log: bool = False,
+    ) -> None:
+        """Write ``text`` as the current simulated thread. Thread: any.
+
+        ``scope`` overrides the thread's scope (a gateway logger's pane).
+        """
         ctx = context.current()
-        line = OutputLine(time.time(), ctx.thread_name, ctx.scope, text, is_error)
+        line = OutputLine(
+            time.time(), ctx.thread_name, scope or ctx.scope, text, is_error, is_log
+        )
         with self._lock:
             self._history.append(line)
             notify(self._listeners, line)

@@ -11,21 +11,32 @@ import time
 import types
 
 from visionsim.runtime.ignition.dataset import DatasetFunctions
+from visionsim.runtime.ignition.date import DateFunctions
 from visionsim.runtime.ignition.java import (
     JavaThread,
     ThreadState,
     build_java_modules,
     sleep_seconds,
 )
+from visionsim.runtime.ignition.logger import ScopeState
+from visionsim.runtime.ignition.not_simulated import NotSimulatedError, complete_system
 from visionsim.runtime.ignition.services import ScopeServices
 from visionsim.runtime.ignition.util import ClientUtil, GatewayUtil
+from visionsim.runtime.ignition.util_services import VISION_ALIASES, ProjectFunctions
 from visionsim.runtime.ignition.vision import (
     GuiFunctions,
     NavFunctions,
     VisionFunctions,
 )
 
-__all__ = ["JavaThread", "ScopeServices", "ThreadState", "build_modules"]
+__all__ = [
+    "JavaThread",
+    "NotSimulatedError",
+    "ScopeServices",
+    "ScopeState",
+    "ThreadState",
+    "build_modules",
+]
 
 
 def build_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
@@ -40,9 +51,15 @@ def build_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
         system.__dict__["gui"] = _module_of("system.gui", gui)
         system.__dict__["nav"] = _module_of("system.nav", nav)
         system.__dict__["vision"] = _module_of("system.vision", vision)
+        for name in VISION_ALIASES:  # 8.3 names of Vision-only util functions
+            system.vision.__dict__.setdefault(name, getattr(util, name))
     else:
         system.__dict__["util"] = _module_of("system.util", GatewayUtil(svc))
     system.__dict__["dataset"] = _module_of("system.dataset", DatasetFunctions())
+    system.__dict__["date"] = _module_of("system.date", DateFunctions(svc.kind))
+    system.__dict__["project"] = _module_of("system.project", ProjectFunctions(svc))
+    # Last: shells and "not simulated" fallbacks for what is still missing.
+    complete_system(system, svc.kind)
     modules = {"system": system, "time": _time_module(svc)}
     modules.update(build_java_modules(svc))
     return modules

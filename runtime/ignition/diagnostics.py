@@ -22,6 +22,7 @@ from visionsim.runtime import sources
 from visionsim.runtime.context import GUI_THREAD_NAME
 from visionsim.runtime.dataset import Dataset, PyDataSet, to_py_dataset
 from visionsim.runtime.ignition.java import ThreadState
+from visionsim.runtime.jython.java.dates import Date
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -77,7 +78,7 @@ def session_info(
     """The sessions as Ignition's ``getSessionInfo`` dataset.
 
     Columns are exactly ``username, project, address, isDesigner, clientId,
-    creationTime``; ``address`` is the host name and ``isDesigner`` is always
+    creationTime`` (a Date); ``address`` is the host name and ``isDesigner`` is always
     False (the simulator has no Designer sessions). Rows keep the input order.
 
     Parameters
@@ -102,7 +103,14 @@ def session_info(
     user_re = _pattern("usernameFilter", username_filter)
     project_re = _pattern("projectFilter", project_filter)
     rows = [
-        (s.user_name, s.project_name, s.host_name, False, s.client_id, s.created_at)
+        (
+            s.user_name,
+            s.project_name,
+            s.host_name,
+            False,
+            s.client_id,
+            Date.from_datetime(s.created_at),  # a java.util.Date, as in Ignition
+        )
         for s in sessions
         if (user_re is None or user_re.fullmatch(str(s.user_name)))
         and (project_re is None or project_re.fullmatch(str(s.project_name)))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from visionsim.runtime.ignition.logger import ScopeState
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -11,6 +13,7 @@ if TYPE_CHECKING:
     from visionsim.runtime.dispatch import GuiDispatcher
     from visionsim.runtime.ignition.diagnostics import SessionLike
     from visionsim.runtime.messaging import ScopeMessenger
+    from visionsim.runtime.output import OutputSink
     from visionsim.runtime.stall import StallMonitor
     from visionsim.runtime.thread_guard import ThreadGuard
     from visionsim.runtime.vision_port import VisionPort
@@ -39,3 +42,7 @@ class ScopeServices:
     sessions: Callable[[], Sequence[SessionLike]] | None = None
     #: ``threading.get_ident()`` of the GUI thread (threadDump).
     gui_ident: int = 0
+    #: Where loggers print (the simulation's output sink).
+    output: OutputSink | None = None
+    #: Globals and log levels: one per client session, one per gateway.
+    state: ScopeState = field(default_factory=ScopeState)

@@ -22,6 +22,7 @@ from visionsim.runtime.ignition.diagnostics import (
 )
 from visionsim.runtime.ignition.java import JavaThread
 from visionsim.runtime.ignition.messaging import MessagingFunctions
+from visionsim.runtime.ignition.util_services import ClientServices, UtilServices
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from visionsim.runtime.ignition.services import ScopeServices
 
 
-class GatewayUtil(MessagingFunctions):
+class GatewayUtil(MessagingFunctions, UtilServices):
     """``system.util`` functions available in every scope."""
 
     def __init__(self, svc: ScopeServices) -> None:
@@ -86,7 +87,7 @@ class GatewayUtil(MessagingFunctions):
         return thread_dump(threads)
 
 
-class ClientUtil(GatewayUtil):
+class ClientUtil(GatewayUtil, ClientServices):
     """``system.util`` in Vision client scope."""
 
     def __init__(self, svc: ScopeServices) -> None:

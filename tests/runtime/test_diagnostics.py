@@ -18,6 +18,7 @@ from visionsim.runtime.ignition.diagnostics import (
     session_info,
     thread_dump,
 )
+from visionsim.runtime.jython.java.dates import Date
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -58,7 +59,14 @@ def test_session_info_has_exactly_the_six_columns_and_one_row_per_session() -> N
         "creationTime",
     ]
     assert info.getRowCount() == 3
-    assert info.rows[0] == ("admin", "ThreadingBasics", "op-1", False, "aa01", T0)
+    assert info.rows[0] == (
+        "admin",
+        "ThreadingBasics",
+        "op-1",
+        False,
+        "aa01",
+        Date.from_datetime(T0),
+    )
 
 
 def test_session_info_is_a_py_data_set_scripts_can_loop_over() -> None:
@@ -66,7 +74,8 @@ def test_session_info_is_a_py_data_set_scripts_can_loop_over() -> None:
     assert isinstance(info, PyDataSet)
     assert [row["address"] for row in info] == ["op-1", "op-2", "op-3"]
     assert all(row["isDesigner"] is False for row in info)
-    assert info[2]["creationTime"] is T0
+    assert info[2]["creationTime"] == Date.from_datetime(T0)
+    assert info.getColumnType("creationTime") is Date
 
 
 def test_session_info_of_no_sessions_still_has_the_columns() -> None:

@@ -1,7 +1,7 @@
 """The pytest plugin: test a Vision project's scripts for GUI-thread safety.
 
 Installed with visionsim (a ``pytest11`` entry point), it gives every test
-the ``vision_client`` fixture (DESIGN.md section 8)::
+the ``vision_client`` fixture (docs/DESIGN.md section 8)::
 
     def test_start_button(vision_client):
         client = vision_client("path/to/MyProject")   # gateway + one client

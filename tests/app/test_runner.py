@@ -1,4 +1,4 @@
-"""``python main.py run``: the DESIGN.md section 4 contract, in real subprocesses."""
+"""``python main.py run``: docs/DESIGN.md section 4, in real subprocesses."""
 
 from __future__ import annotations
 

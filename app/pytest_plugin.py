@@ -252,13 +252,14 @@ def _load(path: str | os.PathLike[str]) -> Project:
     try:
         return load_project(Path(path))
     except ProjectError as exc:
-        hint = ""
-        if not Path(path).is_absolute():
-            hint = (
-                f"\n(a relative path is taken from the current directory, "
-                f"{Path.cwd()}; build it from __file__ instead)"
-            )
-        pytest.fail(f"vision_client: cannot load project: {exc}{hint}", pytrace=False)
+        error = exc  # failed below, outside the handler: no chained traceback
+    hint = ""
+    if not Path(path).is_absolute():
+        hint = (
+            f"\n(a relative path is taken from the current directory, "
+            f"{Path.cwd()}; build it from __file__ instead)"
+        )
+    pytest.fail(f"vision_client: cannot load project: {error}{hint}", pytrace=False)
 
 
 def _has_pytest_qt(request: pytest.FixtureRequest) -> bool:

@@ -240,3 +240,4 @@ def test_a_wrong_project_path_is_a_clear_failure(pytester: pytest.Pytester) -> N
     assert f"current directory, {pytester.path}" in out
     assert "Traceback" not in out
     assert "load_project" not in out
+    assert "another exception occurred" not in out

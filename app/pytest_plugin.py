@@ -177,7 +177,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
     """Choose the Qt platform before any conftest can make a QApplication."""
-    wanted = early_config.known_args_namespace.visionsim_display
+    wanted = getattr(early_config.known_args_namespace, "visionsim_display", False)
     _choose_platform(bool(wanted) or bool(early_config.getini("visionsim_display")))
 
 

@@ -15,7 +15,7 @@ VENV = ROOT / ".venv"
 VENV_PY = VENV / "bin" / "python"
 STAMP = VENV / ".visionsim-stamp"
 PACKAGES = ("app", "runtime", "widgets")
-# DESIGN.md section 3: what offscreen Qt needs; what a real window under Xvfb adds.
+# docs/DESIGN.md section 3: what offscreen Qt needs; what a real window under Xvfb adds.
 QT_LIBS = [
     *("libglib2.0-0", "libgl1", "libegl1", "libx11-6", "libdbus-1-3"),
     *("libfontconfig1", "libfreetype6", "libxkbcommon0", "fonts-dejavu-core"),

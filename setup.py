@@ -1,4 +1,4 @@
-"""Packaging: one installed name, ``visionsim`` (DESIGN.md section 1).
+"""Packaging: one installed name, ``visionsim`` (docs/DESIGN.md section 1).
 
 The repository keeps app/, runtime/, widgets/ and sample_projects/ at its top
 level; installed, they are ``visionsim.app``, ``visionsim.runtime``,

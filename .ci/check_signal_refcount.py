@@ -47,8 +47,8 @@ def main() -> int:
             print(f"refcount of True: before {before}, after {emitted} emits {after}")
             print(
                 f"FAIL: PySide6 {PySide6.__version__} changes the refcount of True on"
-                " Signal.emit() (the 6.12.0 bug on CPython < 3.12, DESIGN.md section"
-                " 3); the interpreter would crash after ~570 emits. Keep"
+                " Signal.emit() (the 6.12.0 bug on CPython < 3.12, docs/DESIGN.md"
+                " section 3); the interpreter would crash after ~570 emits. Keep"
                 " PySide6-Essentials<6.12 for Python < 3.12 in pyproject.toml."
             )
             sys.stdout.flush()

@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md section 4): the desktop app, or ``run SCRIPT.py``."""
+"""The command line (docs/DESIGN.md section 4): the desktop app or ``run SCRIPT.py``."""
 
 from __future__ import annotations
 

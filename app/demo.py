@@ -1,8 +1,9 @@
 """The built-in demo script: the manual's invokeAsynchronous example.
 
 It is what the first window's button runs, and what ``python main.py`` runs
-headless when there is no display. A plain object stands in for the root
-container until the Vision components exist.
+headless on the default project when there is no display (another project
+gets :data:`PROJECT_SCRIPT`). A plain object stands in for the root container
+until the Vision components exist.
 """
 
 from __future__ import annotations
@@ -35,4 +36,11 @@ def longProcess(rootContainer=root):
 
 system.util.invokeAsynchronous(longProcess, description="Demo: longProcess")
 print("actionPerformed returned at once; the GUI stays responsive")
+"""
+
+#: Run headless on a project given with ``--project`` when there is no display:
+#: its gateway and client have started (startup scripts ran); say what is open.
+PROJECT_SCRIPT = """\
+opened = system.gui.getOpenedWindowNames()
+print("open windows: %s" % (", ".join(opened) or "none"))
 """

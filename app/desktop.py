@@ -11,7 +11,7 @@ import signal
 import sys
 from typing import TYPE_CHECKING
 
-from visionsim.app.demo import DEMO_SCRIPT
+from visionsim.app.demo import DEMO_SCRIPT, PROJECT_SCRIPT
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -112,20 +112,34 @@ class _SignalCloser:
 
 
 def _headless_demo(options: AppOptions) -> int:
+    """Without a display: the demo on the default project, else start the project."""
     import tempfile
     from pathlib import Path
 
-    from visionsim.app.cli import RunOptions
+    from visionsim.app.cli import DEFAULT_PROJECT, RunOptions
     from visionsim.app.runner import run_headless
 
+    default = options.project.resolve() == DEFAULT_PROJECT.resolve()
+    instead = (
+        "Running the demo headless instead"
+        if default
+        else f"Starting {options.project} headless instead (its startup scripts "
+        "run, its windows open offscreen); to drive it, use "
+        f"`visionsim run SCRIPT.py --project {options.project}`"
+    )
     sys.stdout.write(
         "visionsim: no display found (DISPLAY is not set), so the window cannot "
-        "open.\nRunning the demo headless instead; to see the app, run it on a "
-        "desktop or under xvfb-run.\n"
+        f"open.\n{instead}; to see the app, run it on a desktop or under "
+        "xvfb-run (see the README).\n"
     )
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "demo.py"
-        script.write_text(DEMO_SCRIPT, encoding="utf-8")
+        script.write_text(DEMO_SCRIPT if default else PROJECT_SCRIPT, encoding="utf-8")
         return run_headless(
-            RunOptions(script=script, project=options.project, show_threads=True)
+            RunOptions(
+                script=script,
+                project=options.project,
+                remotes=options.remotes,
+                show_threads=True,
+            )
         )

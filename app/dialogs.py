@@ -1,6 +1,6 @@
 """Dialogs for ``system.gui``: modal Qt dialogs in the app, printed ones headless.
 
-Headless runs never block on a dialog (DESIGN.md section 4): each prints as
+Headless runs never block on a dialog (docs/DESIGN.md section 4): each prints as
 ``[messageBox] Title: text`` (and alike) in order with the script's output and
 is answered from ``--answer KIND=VALUE`` or a default (confirm → yes, input →
 empty text).

@@ -1,7 +1,7 @@
 """The pytest plugin: test a Vision project's scripts for GUI-thread safety.
 
 Installed with visionsim (a ``pytest11`` entry point), it gives every test
-the ``vision_client`` fixture (DESIGN.md section 8)::
+the ``vision_client`` fixture (docs/DESIGN.md section 8)::
 
     def test_start_button(vision_client):
         client = vision_client("path/to/MyProject")   # gateway + one client
@@ -13,9 +13,14 @@ the ``vision_client`` fixture (DESIGN.md section 8)::
 A thread violation, a GUI stall over the limit (strict mode, the default) or an
 uncaught script error (always) fails the test that caused it, with the script
 name, the line and both stacks. Dialogs never block: they are answered from
-``answers`` (``{"confirm": "no", "input": "abc"}``) or the defaults. Qt runs
-offscreen unless ``QT_QPA_PLATFORM`` says otherwise; it works beside
-pytest-qt's ``qtbot``.
+``answers`` (``{"confirm": "no", "input": "abc"}``) or the defaults.
+
+Qt runs offscreen: the platform is chosen before conftest files load, so it
+holds whichever fixture (``qapp``, ``qtbot``, ``vision_client``) makes the
+QApplication. A display is used only when asked for: ``--visionsim-display``,
+the ini option ``visionsim_display = true``, or an explicit ``QT_QPA_PLATFORM``.
+Nothing is shared between tests or pytest-xdist workers: each test has its own
+simulations, and no settings, files or ports are used.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import pytest
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from visionsim.runtime import ClientSession, Simulation
+    from visionsim.runtime import ClientSession, Project, Simulation
     from visionsim.widgets import VisionComponent, VisionWindow
 
 DEFAULT_STALL_LIMIT_MS = 500.0
@@ -161,8 +166,33 @@ class VisionTestClient:
         return new
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--visionsim-display`` and ``visionsim_display``: show windows on a display."""
+    help_text = "let Qt use the display instead of offscreen (default: offscreen)"
+    parser.addini("visionsim_display", help_text, type="bool", default=False)
+    group = parser.getgroup("visionsim")
+    group.addoption("--visionsim-display", action="store_true", help=help_text)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
+    """Choose the Qt platform before any conftest can make a QApplication."""
+    wanted = getattr(early_config.known_args_namespace, "visionsim_display", False)
+    _choose_platform(bool(wanted) or bool(early_config.getini("visionsim_display")))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Choose it again if the plugin came late (``-p`` or ``pytest_plugins``)."""
+    wanted = config.getoption("visionsim_display")
+    _choose_platform(bool(wanted) or bool(config.getini("visionsim_display")))
+
+
+def _choose_platform(display: bool) -> None:
+    if not display and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
 def _app() -> object:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     return QApplication.instance() or QApplication([])
@@ -179,7 +209,7 @@ def vision_client(
     ``answers`` (dialog answers), ``stall_limit_ms`` (default 500).
     """
     from visionsim.app.runner import headless_client_setup
-    from visionsim.runtime import Simulation, load_project
+    from visionsim.runtime import Simulation
 
     made = request.node.stash.setdefault(_CLIENTS, [])
 
@@ -194,11 +224,12 @@ def vision_client(
             request.getfixturevalue("qapp")
         else:
             _app()
-        project = load_project(Path(path))
+        project = _load(path)
+        loaded_remotes = {name: _load(p) for name, p in (remotes or {}).items()}
         sim = Simulation()
         sim.client_setup = headless_client_setup(sim, dict(answers or {}))
-        for name, remote in (remotes or {}).items():
-            sim.add_remote(name, load_project(Path(remote)))
+        for name, remote in loaded_remotes.items():
+            sim.add_remote(name, remote)
         client = sim.open_project(project)
         test_client = VisionTestClient(
             sim, client, strict=strict, stall_limit_ms=stall_limit_ms
@@ -212,6 +243,23 @@ def vision_client(
         test_client.sim.shutdown(2.0)
     if problems:  # after the test body (e.g. late violations): a teardown error
         pytest.fail(_message(problems), pytrace=False)
+
+
+def _load(path: str | os.PathLike[str]) -> Project:
+    """Load a project, or fail the test with a message (no traceback)."""
+    from visionsim.runtime import ProjectError, load_project
+
+    try:
+        return load_project(Path(path))
+    except ProjectError as exc:
+        error = exc  # failed below, outside the handler: no chained traceback
+    hint = ""
+    if not Path(path).is_absolute():
+        hint = (
+            f"\n(a relative path is taken from the current directory, "
+            f"{Path.cwd()}; build it from __file__ instead)"
+        )
+    pytest.fail(f"vision_client: cannot load project: {error}{hint}", pytrace=False)
 
 
 def _has_pytest_qt(request: pytest.FixtureRequest) -> bool:

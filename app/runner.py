@@ -1,4 +1,4 @@
-"""The headless runner: ``python main.py run SCRIPT.py`` (DESIGN.md section 4).
+"""The headless runner: ``python main.py run SCRIPT.py`` (docs/DESIGN.md section 4).
 
 Starts the gateway and one client of the project, runs the script like the
 Designer's Script Console (GUI thread in client scope, a gateway thread in

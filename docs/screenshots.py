@@ -1,4 +1,7 @@
-"""Regenerate the app screenshots in docs/ (run under Xvfb: see the README)."""
+"""Regenerate the app screenshot docs/app.png, or write it to ``sys.argv[1]``.
+
+Run under Xvfb (see the README): ``xvfb-run -a -s "-screen 0 1600x1000x24"``.
+"""
 
 from __future__ import annotations
 
@@ -52,4 +55,4 @@ def main_window(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main_window(ROOT / "docs" / "app.png")
+    main_window(Path(sys.argv[1]) if sys.argv[1:] else ROOT / "docs" / "app.png")

@@ -1,6 +1,6 @@
 """visionsim's runtime: gateway, client sessions, scripting and the instruments.
 
-Pure QtCore and standard library (DESIGN.md section 1): nothing here imports
+Pure QtCore and standard library (docs/DESIGN.md section 1): nothing here imports
 QtWidgets, QtGui, qasync, ``widgets`` or ``app``.
 """
 

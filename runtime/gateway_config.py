@@ -2,7 +2,7 @@
 
 Ignition keeps tags and datasources on the gateway, not in the project, so a
 project folder may carry a ``visionsim.yaml`` (ignored by Ignition) that says
-how visionsim's gateway is set up (DESIGN.md section 10)::
+how visionsim's gateway is set up (docs/DESIGN.md section 10)::
 
     scriptDialect: jython2.7          # or python3
     tags:

@@ -4,7 +4,7 @@ This module reads ``project.json``, the client and gateway event scripts, the
 Vision windows (:mod:`runtime.windows`) and the project library
 (:mod:`runtime.library`), and applies project inheritance: ``"parent"`` in
 ``project.json`` names a sibling folder whose resources the child inherits and
-may override (DESIGN.md section 5). Every problem is a :class:`ProjectError`
+may override (docs/DESIGN.md section 5). Every problem is a :class:`ProjectError`
 that names the file and the line (and column, for YAML), never a crash or a
 bare traceback.
 """
@@ -118,7 +118,7 @@ class Project:
     gateway_events: EventScripts
     windows: dict[str, WindowSpec] = field(default_factory=dict)
     library: dict[str, Path] = field(default_factory=dict)
-    #: The simulated gateway's settings (``visionsim.yaml``, DESIGN.md 10).
+    #: The simulated gateway's settings (``visionsim.yaml``, docs/DESIGN.md 10).
     config: GatewayConfig = field(default_factory=GatewayConfig)
 
 

@@ -3,7 +3,7 @@
 ``system.nav`` and ``system.gui`` live in the runtime, but windows are widgets
 and dialogs are the app's (or, headless, printed). The runtime declares these
 Protocols; ``widgets`` and ``app`` implement them and plug them into a
-client's :class:`VisionPort` (DESIGN.md section 1).
+client's :class:`VisionPort` (docs/DESIGN.md section 1).
 """
 
 from __future__ import annotations

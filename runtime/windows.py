@@ -78,7 +78,7 @@ class CustomProperty:
     value: object
 
 
-#: Binding kinds visionsim simulates (DESIGN.md section 10); a decoded window
+#: Binding kinds visionsim simulates (docs/DESIGN.md section 10); a decoded window
 #: may carry others (Ignition's own kind name), which ``check`` lists.
 BINDING_KINDS = ("tag", "indirect", "property", "expression", "query", "namedQuery")
 

@@ -1,4 +1,4 @@
-"""The layering rules of DESIGN.md section 1 and STYLE.md sections 1, 2 and 6."""
+"""The layering rules of docs/DESIGN.md section 1 and STYLE.md sections 1, 2 and 6."""
 
 from __future__ import annotations
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING
+
+import pytest
 
 from tests.conftest import write_project
-
-if TYPE_CHECKING:
-    import pytest
 
 WINDOW = """
 openOnStartup: true
@@ -123,3 +121,123 @@ def test_window_helpers_and_answers(pytester: pytest.Pytester) -> None:
     )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def _no_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CI machine: no display and no Qt platform chosen."""
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+
+
+PLATFORM_TEST = """
+from PySide6.QtGui import QGuiApplication
+
+def test_start({fixtures}):
+    client = vision_client({path!r})
+    window = client.open_window("Main")
+    window.click("Start")
+    client.wait_idle(timeout=5)
+    assert window.component("Status").text == "Done"
+    assert QGuiApplication.platformName() == {platform!r}
+"""
+
+
+@pytest.mark.parametrize(
+    "fixtures",
+    ["qtbot, vision_client", "qapp, vision_client", "vision_client, qtbot"],
+)
+def test_headless_without_a_display_whatever_the_fixture_order(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, fixtures: str
+) -> None:
+    _no_display(monkeypatch)
+    _user_repo(pytester, SAFE)
+    path = str(pytester.path / "MyProject")
+    pytester.makepyfile(
+        test_project=PLATFORM_TEST.format(
+            fixtures=fixtures, path=path, platform="offscreen"
+        )
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+
+
+def test_an_explicit_qt_platform_is_kept(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_display(monkeypatch)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "minimal")
+    _user_repo(pytester, SAFE)
+    path = str(pytester.path / "MyProject")
+    pytester.makepyfile(
+        test_project=PLATFORM_TEST.format(
+            fixtures="qtbot, vision_client", path=path, platform="minimal"
+        )
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+
+
+@pytest.mark.parametrize(
+    "how", [("--visionsim-display",), ("-o", "visionsim_display=true")]
+)
+def test_a_display_is_used_when_asked_for(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, how: tuple[str, ...]
+) -> None:
+    _no_display(monkeypatch)
+    # Without a display Qt could not start: check only that offscreen is not forced.
+    pytester.makepyfile(
+        test_choice="""
+        import os
+
+        def test_platform_left_to_qt():
+            assert "QT_QPA_PLATFORM" not in os.environ
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", *how)
+    result.assert_outcomes(passed=1)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+
+
+def test_xdist_workers_share_nothing_and_report_the_same(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_display(monkeypatch)
+    config = pytester.path / "home-config"
+    config.mkdir()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    safe = write_project(pytester.path / "safe", "MyProject")
+    unsafe = write_project(pytester.path / "unsafe", "MyProject")
+    for project, body in ((safe, SAFE), (unsafe, UNSAFE)):
+        window = project / "com.inductiveautomation.vision/windows/Main/window.yaml"
+        window.parent.mkdir(parents=True)
+        window.write_text(WINDOW % body)
+    tests = {
+        f"test_{kind}_{i}": TEST_FILE.format(path=str(project))
+        for i in range(2)
+        for kind, project in (("safe", safe), ("unsafe", unsafe))
+    }
+    pytester.makepyfile(**tests)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-n", "2")
+    result.assert_outcomes(passed=2, failed=2)
+    out = result.stdout.str()
+    assert "2 workers" in out
+    assert out.count("Main/Root Container/Start.actionPerformed, line 4") >= 2
+    assert list(config.iterdir()) == []  # no QSettings or other files written
+
+
+def test_a_wrong_project_path_is_a_clear_failure(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_project="""
+        def test_start(vision_client):
+            vision_client("projects/Missing")
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    out = result.stdout.str()
+    assert "vision_client: cannot load project: projects/Missing: project folder" in out
+    assert f"current directory, {pytester.path}" in out
+    assert "Traceback" not in out
+    assert "load_project" not in out
+    assert "another exception occurred" not in out

@@ -1,7 +1,8 @@
-"""``python main.py run``: the DESIGN.md section 4 contract, in real subprocesses."""
+"""``python main.py run``: docs/DESIGN.md section 4, in real subprocesses."""
 
 from __future__ import annotations
 
+import subprocess
 import time
 from typing import TYPE_CHECKING
 
@@ -154,9 +155,8 @@ def test_broken_project_exits_4_naming_file_and_line(tmp_path: Path) -> None:
     assert f"{project / 'project.json'}:1:" in err
 
 
-def test_app_without_display_runs_the_demo_headless() -> None:
+def _main_without_display(*args: str) -> subprocess.CompletedProcess[str]:
     import os
-    import subprocess
     import sys
 
     from tests.conftest import ROOT
@@ -166,17 +166,30 @@ def test_app_without_display_runs_the_demo_headless() -> None:
         for k, v in os.environ.items()
         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "main.py")],
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
         capture_output=True,
         text=True,
         timeout=60,
         env=env,
         check=False,
     )
+
+
+def test_app_without_display_runs_the_demo_headless() -> None:
+    proc = _main_without_display()
     assert proc.returncode == 0, proc.stderr
     assert "no display found" in proc.stdout
     assert "sendBack runs on AWT-EventQueue-0: sum = 10" in proc.stdout
+
+
+def test_app_without_display_starts_the_project_it_was_given() -> None:
+    proc = _main_without_display("--project", str(SAMPLES / "Messaging"))
+    assert proc.returncode == 0, proc.stderr
+    assert "no display found" in proc.stdout
+    assert "Messaging gateway started" in proc.stdout
+    assert "[AWT-EventQueue-0] open windows: Main" in proc.stdout
+    assert "sum = 10" not in proc.stdout  # not the default project's demo
 
 
 def test_trace_option_writes_chrome_trace_json(tmp_path: Path) -> None:

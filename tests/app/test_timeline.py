@@ -223,9 +223,22 @@ def test_a_running_task_is_drawn_open_and_closes_when_it_ends(
         qtbot.waitUntil(task_is_running, timeout=5000)
         running = found[0]
         assert running.end_ns is None
-        rect = widget.item_rect(running)
-        assert rect is not None
-        assert rect.width() > 2  # reaches from its start to "now"
+
+        def drawn_from_start_to_now() -> None:
+            # Spans are at least 2 px wide, so a task seen within its first
+            # few ms (2 px = 7 ms at the default 3 s view) is drawn at the
+            # minimum: wait until it has grown past it, then check the end.
+            widget.refresh()
+            before = sim.tracer.now()
+            rect = widget.item_rect(running)
+            after = sim.tracer.now()
+            assert rect is not None
+            assert rect.width() > 10
+            x_of = widget.view.x_of
+            assert rect.left() == pytest.approx(x_of(running.start_ns))
+            assert x_of(before) - 0.01 <= rect.right() <= x_of(after) + 0.01
+
+        qtbot.waitUntil(drawn_from_start_to_now, timeout=5000)
         widget.select(running)
         assert "still running" in widget.details_text()
     finally:

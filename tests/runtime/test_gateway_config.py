@@ -1,4 +1,4 @@
-"""visionsim.yaml: the simulated gateway's configuration (DESIGN.md section 10)."""
+"""visionsim.yaml: the simulated gateway's configuration (docs/DESIGN.md section 10)."""
 
 from __future__ import annotations
 

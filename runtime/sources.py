@@ -35,8 +35,12 @@ _INTERNAL = (
 )
 # Where a task was started is only worth the caller's own code: the frames of
 # installed packages (pytest, pluggy…) and the standard library are noise.
+# (and the console scripts: a user's CI starts pytest from venv/bin/pytest).
 _LIBRARIES = tuple(
-    {sysconfig.get_paths()[k] + os.sep for k in ("stdlib", "purelib", "platlib")}
+    {
+        sysconfig.get_paths()[k] + os.sep
+        for k in ("stdlib", "purelib", "platlib", "scripts")
+    }
 )
 _MAX_ORIGIN = 32  # a self-rescheduling chain must not grow without bound
 _MAX_FRAMES = 100  # innermost frames kept in reports (RecursionError: 1000s)

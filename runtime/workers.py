@@ -73,11 +73,16 @@ class Task:
     _done: context.Flag = field(default_factory=context.Flag)
     terminated: bool = False
     waiting: str | None = None
+    _ended: bool = False
 
     @property
     def is_alive(self) -> bool:
-        """True from start until the function returned or raised."""
-        return not self._done.is_set()
+        """True from start until the function returned or raised.
+
+        False before the simulation can look idle, so a test that waited
+        until idle never sees a finished task as alive.
+        """
+        return not self._ended
 
     @property
     def elapsed(self) -> float:
@@ -252,6 +257,7 @@ class Workers:
             with self._lock:
                 self._running.pop(task.id, None)
             context.bind(None)
+            task._ended = True
             # Idle first: whoever join()s this task then sees it accounted for.
             self._activity.done()
             task._done.set()

@@ -48,6 +48,7 @@ __all__ = [
     "HandlerSpec",
     "Project",
     "ProjectError",
+    "TagChangeSpec",
     "TimerSpec",
     "WindowSpec",
     "load_project",
@@ -58,7 +59,7 @@ CLIENT_EVENTS = Path(
     "com.inductiveautomation.vision/client-event-scripts/client-events.yaml"
 )
 GATEWAY_EVENTS = Path("ignition/event-scripts/gateway-events.yaml")
-_EVENT_KEYS = {"startup", "shutdown", "timers", "messageHandlers"}
+_EVENT_KEYS = {"startup", "shutdown", "timers", "messageHandlers", "tagChange"}
 
 GATEWAY_THREADING = ("Shared", "Dedicated")
 CLIENT_THREADING = ("Shared", "Dedicated", "EDT")
@@ -84,6 +85,16 @@ class TimerSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class TagChangeSpec:
+    """A Tag Change script: runs on each change of any tag in ``paths``."""
+
+    name: str
+    paths: tuple[str, ...]
+    script: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class EventScripts:
     """Startup/shutdown scripts, timers and message handlers of one scope.
 
@@ -96,6 +107,7 @@ class EventScripts:
     timers: tuple[TimerSpec, ...] = ()
     message_handlers: dict[str, HandlerSpec] = field(default_factory=dict)
     path: Path | None = None
+    tag_change: tuple[TagChangeSpec, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +274,7 @@ def _read_events(path: Path, threadings: tuple[str, ...]) -> EventScripts:
             doc, data.get("messageHandlers") or {}, threadings
         ),
         path=path,
+        tag_change=_read_tag_change(doc, data.get("tagChange") or []),
     )
 
 
@@ -288,6 +301,31 @@ def _read_timers(doc: YamlDoc, timers: object) -> tuple[TimerSpec, ...]:
         out.append(
             TimerSpec(str(timer.get("name") or f"timer{index}"), delay, timer["script"])
         )
+    return tuple(out)
+
+
+def _read_tag_change(doc: YamlDoc, scripts: object) -> tuple[TagChangeSpec, ...]:
+    if not isinstance(scripts, list):
+        raise _key_error(doc, "tagChange", "tagChange must be a list")
+    found = entry(doc.node, "tagChange")
+    out = []
+    for index, spec in enumerate(scripts):
+        line = _line(item_node(found[1], index) if found else None)
+        paths = spec.get("paths") if isinstance(spec, dict) else None
+        if (
+            not isinstance(spec, dict)
+            or not isinstance(spec.get("script"), str)
+            or not isinstance(paths, list)
+            or not paths
+            or not all(isinstance(p, str) and p.strip() for p in paths)
+        ):
+            raise ProjectError(
+                doc.path,
+                "a tagChange script needs name, paths (a list of tag paths) and script",
+                line,
+            )
+        name = str(spec.get("name") or f"tagChange{index}")
+        out.append(TagChangeSpec(name, tuple(paths), spec["script"], line))
     return tuple(out)
 
 

@@ -18,6 +18,7 @@ from visionsim.runtime.ignition.java import (
     sleep_seconds,
 )
 from visionsim.runtime.ignition.services import ScopeServices
+from visionsim.runtime.ignition.tag import NOT_SIMULATED, TagFunctions, not_simulated
 from visionsim.runtime.ignition.util import ClientUtil, GatewayUtil
 from visionsim.runtime.ignition.vision import (
     GuiFunctions,
@@ -43,6 +44,11 @@ def build_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
     else:
         system.__dict__["util"] = _module_of("system.util", GatewayUtil(svc))
     system.__dict__["dataset"] = _module_of("system.dataset", DatasetFunctions())
+    if svc.tags is not None:
+        tag = _module_of("system.tag", TagFunctions(svc, svc.tags))
+        for name in NOT_SIMULATED:
+            tag.__dict__[name] = not_simulated(name)
+        system.__dict__["tag"] = tag
     modules = {"system": system, "time": _time_module(svc)}
     modules.update(build_java_modules(svc))
     return modules

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from visionsim.runtime.ignition.diagnostics import SessionLike
     from visionsim.runtime.messaging import ScopeMessenger
     from visionsim.runtime.stall import StallMonitor
+    from visionsim.runtime.tags import TagAccess
     from visionsim.runtime.thread_guard import ThreadGuard
     from visionsim.runtime.vision_port import VisionPort
     from visionsim.runtime.workers import Workers
@@ -39,3 +40,5 @@ class ScopeServices:
     sessions: Callable[[], Sequence[SessionLike]] | None = None
     #: ``threading.get_ident()`` of the GUI thread (threadDump).
     gui_ident: int = 0
+    #: The scope's tags (``system.tag``).
+    tags: TagAccess | None = None

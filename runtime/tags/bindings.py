@@ -89,7 +89,7 @@ class _Binding:
         self.component = engine.component(owner)
         self.path: str | None = None
         self.quality: Any = None
-        self.last_applied: Any = _NOTHING
+        self._applying = False
         self._unsubscribe: Callable[[], None] = lambda: None
 
     def subscribe(self, path: str) -> None:
@@ -107,28 +107,23 @@ class _Binding:
         self.quality = qv.quality
         if qv.value is None and not qv.quality.isGood():
             return  # a bad tag leaves the property as it is (quality overlay)
-        self.last_applied = qv.value
+        self._applying = True
         try:
             self.component.setPropertyValue(self.spec.target, qv.value)
         except (TypeError, ValueError) as exc:
             self.engine.report(self, f"cannot set {self.spec.target}: {exc}")
-        self.last_applied = self.component.getPropertyValue(self.spec.target)
+        finally:
+            self._applying = False
 
     def on_property(self, name: str, value: Any) -> None:
         """Write a user or script change back to the tag (bidirectional)."""
-        if name != self.spec.target or self.path is None:
-            return
-        if value == self.last_applied and type(value) is type(self.last_applied):
-            return  # the echo of a value the tag just gave us
-        self.last_applied = value
+        if name != self.spec.target or self.path is None or self._applying:
+            return  # not ours, or the echo of a value the tag just gave us
         self.engine.write_back(self.path, value)
 
     def close(self) -> None:
         """Stop following the tag."""
         self._unsubscribe()
-
-
-_NOTHING = object()
 
 
 class BindingEngine:

@@ -20,6 +20,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, TextIO
 
+from visionsim.app.cli import apply_overrides
 from visionsim.runtime import Penalty, ProjectError, Simulation, load_project
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def run_headless(
     err = err or _own_stream(sys.stderr)
     started = time.monotonic()
     try:
-        project = load_project(options.project)
+        project = apply_overrides(load_project(options.project), options)
         remotes = {name: load_project(path) for name, path in options.remotes.items()}
         source = _read_script(options.script)
     except ProjectError as exc:

@@ -75,7 +75,7 @@ class Gateway:
         self._timers: list[TimerHandle] = []
         self._running = False
         #: The gateway's tags: providers, tag threads, tag scripts.
-        self.tags = GatewayTags(name, self._fifo, sim.timers, sim.stall)
+        self.tags = GatewayTags(name, self._fifo, sim.timers, sim.stall, sim.tracer)
 
     def _fifo(self, name: str, size: int) -> FifoPool:
         sim = self._sim

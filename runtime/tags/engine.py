@@ -17,6 +17,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Protocol
 
+from visionsim.runtime import context
 from visionsim.runtime.tags.loader import TYPES_FOLDER, load_tag_file, new_provider
 from visionsim.runtime.tags.model import AtomicTag, Folder, Node, coerce_value
 from visionsim.runtime.tags.paths import join_relative, parse_path
@@ -77,6 +78,9 @@ class TagEngine:
         self._timers: TimerThread | None = None
         self._query_pool: FifoPool | None = None
         self._t0 = time.monotonic()
+        #: Who the timer thread is while it scans simulated tags (the name
+        #: their changes carry on the timeline); set by the gateway.
+        self.scan_context: context.ExecContext | None = None
         self.add_provider(self._system_provider())
 
     # -- providers -------------------------------------------------------------
@@ -200,12 +204,18 @@ class TagEngine:
         if timers is None:
             return
         seconds = time.monotonic() - self._t0
-        for tag, signal in list(self._signals.items()):
-            if signal.changes:
-                value: object = signal.value_at(seconds)
-                with contextlib.suppress(TypeError, ValueError):
-                    value = coerce_value(tag.data_type, value)
-                tag.set(QualifiedValue(value))
+        if self.scan_context is not None:
+            context.bind(self.scan_context)
+        try:
+            for tag, signal in list(self._signals.items()):
+                if signal.changes:
+                    value: object = signal.value_at(seconds)
+                    with contextlib.suppress(TypeError, ValueError):
+                        value = coerce_value(tag.data_type, value)
+                    tag.set(QualifiedValue(value))
+        finally:
+            if self.scan_context is not None:
+                context.bind(None)  # the timer thread serves others too
         self._handles = [h for h in self._handles if not h.cancelled]
         self._handles.append(timers.call_later(self.sim_period_s, self._tick))
 

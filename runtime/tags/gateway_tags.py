@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from visionsim.runtime import context
 from visionsim.runtime.tags.access import TagAccess
 from visionsim.runtime.tags.engine import TagEngine
 from visionsim.runtime.tags.events import TagChangeScripts, ValueChangedScripts
+from visionsim.runtime.workers import next_thread_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from visionsim.runtime.project import Project
     from visionsim.runtime.scripting import ScriptScope
     from visionsim.runtime.stall import StallMonitor
+    from visionsim.runtime.trace import Tracer
     from visionsim.runtime.workers import FifoPool, TimerThread
 
     PoolFactory = Callable[[str, int], FifoPool]
@@ -39,9 +42,9 @@ class GatewayTags:
         The gateway's name.
     make_pool
         ``make_pool(thread_name, size)``: a gateway FifoPool.
-    timers, stall
-        The runtime's timer thread (simulator ticks, query polls) and the
-        stall monitor (blocking waits).
+    timers, stall, tracer
+        The runtime's timer thread (simulator ticks, query polls), the
+        stall monitor (blocking waits) and the timeline.
     """
 
     def __init__(
@@ -50,8 +53,13 @@ class GatewayTags:
         make_pool: PoolFactory,
         timers: TimerThread,
         stall: StallMonitor,
+        tracer: Tracer,
     ) -> None:
         self.engine = TagEngine(name)
+        lane = next_thread_id()
+        scan = f"gateway-{name}-tag-scan"
+        self.engine.scan_context = context.ExecContext(lane, scan, context.GATEWAY)
+        tracer.name_lane(lane, f"Gateway {name}", scan)
         self._name = name
         self._make_pool = make_pool
         self._timers = timers

@@ -12,6 +12,7 @@ from visionsim.runtime.messaging import GuiExecutor, HandlerSet, ScopeMessenger
 from visionsim.runtime.scripting import ScriptScope
 from visionsim.runtime.tags import (
     DEFAULT_ROUND_TRIP_S,
+    AsyncLane,
     TagAccess,
     TagChangeScripts,
     client_providers,
@@ -84,7 +85,7 @@ class ClientSession:
         self.tags = TagAccess(
             gateway.tags.engine,
             sim.stall,
-            self.tag_pool,
+            AsyncLane(self.tag_pool),
             local=client_providers(
                 gateway.tags.engine,
                 project.config.tags,

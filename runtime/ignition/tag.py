@@ -103,8 +103,9 @@ class TagFunctions:
         paths = _paths(tagPaths)
         _timeout(timeout)
         tags = self._tags
-        with tags.round_trip("system.tag.readBlocking"):
-            return [tags.read(_text(p)) for p in paths]
+        tags.round_trip("system.tag.readBlocking")
+        read = tags.read
+        return [read(p) for p in paths]
 
     def writeBlocking(
         self, tagPaths: Any, values: Any, timeout: int = 45000
@@ -113,8 +114,8 @@ class TagFunctions:
         paths, vals = _pairs(tagPaths, values, "writeBlocking")
         _timeout(timeout)
         tags = self._tags
-        with tags.round_trip("system.tag.writeBlocking"):
-            return [tags.write(_text(p), v) for p, v in zip(paths, vals, strict=True)]
+        tags.round_trip("system.tag.writeBlocking")
+        return [tags.write(p, v) for p, v in zip(paths, vals, strict=True)]
 
     def readAsync(self, tagPaths: Any, callback: Callable[[Any], object]) -> None:
         """Read in the background; ``callback(qualifiedValues)`` on that thread."""
@@ -123,7 +124,7 @@ class TagFunctions:
         tags = self._tags
 
         def job() -> None:
-            callback([tags.read(_text(p)) for p in paths])
+            callback([tags.read(p) for p in paths])
 
         job.__qualname__ = _name(callback)
         tags.async_pool.submit(job, "system.tag.readAsync callback")
@@ -141,7 +142,7 @@ class TagFunctions:
         tags = self._tags
 
         def job() -> None:
-            codes = [tags.write(_text(p), v) for p, v in zip(paths, vals, strict=True)]
+            codes = [tags.write(p, v) for p, v in zip(paths, vals, strict=True)]
             if callback is not None:
                 callback(codes)
 

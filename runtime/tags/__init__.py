@@ -12,6 +12,7 @@ from __future__ import annotations
 from visionsim.runtime.tags.access import (
     DEFAULT_PROVIDER,
     DEFAULT_ROUND_TRIP_S,
+    AsyncLane,
     TagAccess,
     client_providers,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "DEFAULT_ROUND_TRIP_S",
     "EVENT_QUEUE_SIZE",
     "SYSTEM_PROVIDER",
+    "AsyncLane",
     "AtomicTag",
     "BindingEngine",
     "BoundComponent",

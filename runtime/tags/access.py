@@ -5,13 +5,17 @@ own ``[client]`` provider and its own ``[System]Client/...`` tags, and every
 blocking call it makes crosses the (simulated) network to the gateway:
 :meth:`TagAccess.round_trip` waits there on the calling thread, marked as a
 blocking wait so a stall on the GUI thread says what it was waiting for.
+Resolved paths are cached until the tag tree changes shape (the engine's
+``generation``), so a hot ``readBlocking`` loop parses each path once.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import socket
-from typing import TYPE_CHECKING
+import threading
+from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.tags.engine import (
     CLIENT_PROVIDER,
@@ -21,12 +25,12 @@ from visionsim.runtime.tags.engine import (
 )
 from visionsim.runtime.tags.loader import load_tag_file, new_provider
 from visionsim.runtime.tags.model import AtomicTag, Folder, Node
-from visionsim.runtime.tags.paths import TagPathError, parse_path
+from visionsim.runtime.tags.paths import TagPath, TagPathError, parse_path
 from visionsim.runtime.tags.quality import QualifiedValue, QualityCode
 from visionsim.runtime.workers import interruptible_sleep
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Mapping
     from pathlib import Path
 
     from visionsim.runtime.stall import StallMonitor
@@ -35,11 +39,12 @@ if TYPE_CHECKING:
 
     Listener = Callable[[AtomicTag, QualifiedValue, QualifiedValue], None]
 
-__all__ = ["DEFAULT_PROVIDER", "TagAccess", "client_providers"]
+__all__ = ["DEFAULT_PROVIDER", "AsyncLane", "TagAccess", "client_providers"]
 
 DEFAULT_PROVIDER = "default"
 #: Simulated client-to-gateway round trip of a blocking tag call (seconds).
 DEFAULT_ROUND_TRIP_S = 0.001
+_CACHE_SIZE = 10_000
 
 
 class TagAccess:
@@ -68,7 +73,7 @@ class TagAccess:
         self,
         engine: TagEngine,
         stall: StallMonitor,
-        async_pool: FifoPool,
+        async_pool: AsyncLane,
         *,
         local: Mapping[str, Folder] | None = None,
         default_provider: str | None = DEFAULT_PROVIDER,
@@ -80,6 +85,9 @@ class TagAccess:
         self.local = dict(local or {})
         self.default_provider = default_provider
         self.round_trip_s = round_trip_s
+        # path -> (parsed, node, quality, engine generation); a dict's get and
+        # set are atomic under the GIL, so threads may share it.
+        self._cache: dict[str, tuple[Any, ...]] = {}
 
     def with_default(self, provider: str | None) -> TagAccess:
         """The same tags with another default provider (None: refuse)."""
@@ -126,7 +134,23 @@ class TagAccess:
     def lookup(
         self, path: object
     ) -> tuple[ParsedPath | None, Node | None, QualityCode]:
-        """Parse and resolve ``path``: (parsed, node, Good or why not)."""
+        """Parse and resolve ``path``: (parsed, node, Good or why not). Thread: any."""
+        if isinstance(path, TagPath):
+            path = str(path)
+        if not isinstance(path, str):
+            return self._resolve(path)
+        hit = self._cache.get(path)
+        if hit is not None and hit[3] == self.engine.generation:
+            return hit[0], hit[1], hit[2]
+        found = self._resolve(path)
+        if len(self._cache) >= _CACHE_SIZE:
+            self._cache.clear()
+        self._cache[path] = (*found, self.engine.generation)
+        return found
+
+    def _resolve(
+        self, path: object
+    ) -> tuple[ParsedPath | None, Node | None, QualityCode]:
         try:
             parsed = self.parse(path)
         except TagPathError as exc:
@@ -139,6 +163,8 @@ class TagAccess:
         parsed, node, quality = self.lookup(path)
         if parsed is None:
             return QualifiedValue(None, quality)
+        if type(node) is AtomicTag and parsed.prop == "Value":
+            return node.qv  # the common case, without read_node's dispatch
         return read_node(node, parsed.prop)
 
     def write(self, path: object, value: object) -> QualityCode:
@@ -165,13 +191,57 @@ class TagAccess:
 
         return unsubscribe
 
-    @contextlib.contextmanager
-    def round_trip(self, call: str) -> Iterator[None]:
-        """Wait the simulated gateway round trip (a blocking wait on the GUI thread)."""
-        with self.stall.blocking(call):
-            if self.round_trip_s > 0:
+    def round_trip(self, call: str) -> None:
+        """Wait the simulated gateway round trip (a blocking wait on the GUI thread).
+
+        ``call`` names the wait in stall reports. Thread: any.
+        """
+        if self.round_trip_s > 0:
+            with self.stall.blocking(call):
                 interruptible_sleep(self.round_trip_s)
-            yield
+
+
+class AsyncLane:
+    """Runs async tag work (``readAsync``, ``writeAsync``…) on a pool, batched.
+
+    Jobs queue here and one pool job runs every job queued (in order) before
+    it ends, so a burst of ``readAsync`` calls costs one thread hand-over, not
+    one each. A job that raises ends its batch (the pool reports the error)
+    and the rest continue in a new one. ``_lock`` guards the queue and flag.
+    """
+
+    def __init__(self, pool: FifoPool, source: str = "system.tag callback") -> None:
+        self.pool = pool
+        self._source = source
+        self._lock = threading.Lock()
+        self._jobs: collections.deque[Callable[[], object]] = collections.deque()
+        self._scheduled = False
+
+    def submit(self, job: Callable[[], object], source: str = "") -> None:
+        """Queue ``job()``; it runs on the pool's thread. Thread: any."""
+        with self._lock:
+            self._jobs.append(job)
+            if self._scheduled:
+                return
+            self._scheduled = True
+        self.pool.submit(self._drain, source or self._source)
+
+    def _drain(self) -> None:
+        jobs, lock = self._jobs, self._lock
+        while True:
+            with lock:
+                if not jobs:
+                    self._scheduled = False
+                    return
+                job = jobs.popleft()
+            try:
+                job()
+            except BaseException:
+                with lock:
+                    more = self._scheduled = bool(jobs)
+                if more:
+                    self.pool.submit(self._drain, self._source)
+                raise
 
 
 def client_providers(

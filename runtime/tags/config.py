@@ -128,6 +128,7 @@ def _folder(access: TagAccess, base_path: str) -> Folder:
         child = node.child(part)
         if child is None:
             child = node.add(Folder(node.provider, part, node, {"name": part}))
+            access.engine.generation += 1  # cached lookups of this path are stale
         if not isinstance(child, Folder):
             raise ValueError(f"configure(): {child.full_path} is not a folder")
         node = child

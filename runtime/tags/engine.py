@@ -78,6 +78,8 @@ class TagEngine:
         self._timers: TimerThread | None = None
         self._query_pool: FifoPool | None = None
         self._t0 = time.monotonic()
+        #: Bumped whenever the tree changes shape (cached lookups go stale).
+        self.generation = 0
         #: Who the timer thread is while it scans simulated tags (the name
         #: their changes carry on the timeline); set by the gateway.
         self.scan_context: context.ExecContext | None = None
@@ -122,6 +124,7 @@ class TagEngine:
 
     def activate(self, nodes: Iterable[Node], find: Finder) -> None:
         """Link reference tags, attach simulator signals, register query tags."""
+        self.generation += 1
         for node in nodes:
             if not isinstance(node, AtomicTag) or _in_types(node):
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from visionsim.runtime import context
-from visionsim.runtime.tags.access import TagAccess
+from visionsim.runtime.tags.access import AsyncLane, TagAccess
 from visionsim.runtime.tags.engine import TagEngine
 from visionsim.runtime.tags.events import TagChangeScripts, ValueChangedScripts
 from visionsim.runtime.workers import next_thread_id
@@ -65,6 +65,7 @@ class GatewayTags:
         self._timers = timers
         self._stall = stall
         self.async_pool = make_pool(f"gateway-{name}-tag-callbacks", 1)
+        self.async_lane = AsyncLane(self.async_pool)
         self.event_pool = make_pool("gateway-tags-eventscripts", TAG_EVENT_THREADS)
         self.query_pool = make_pool(f"gateway-{name}-tag-queries", 1)
         self.script_pools: dict[str, FifoPool] = {}
@@ -77,7 +78,7 @@ class GatewayTags:
         return TagAccess(
             self.engine,
             self._stall,
-            self.async_pool,
+            self.async_lane,
             default_provider=default_provider,
         )
 

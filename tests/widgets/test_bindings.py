@@ -14,7 +14,6 @@ from visionsim.runtime import ProjectError, load_project
 from visionsim.widgets import WindowManager
 
 if TYPE_CHECKING:
-
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot

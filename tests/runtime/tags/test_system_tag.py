@@ -257,3 +257,30 @@ def test_timeouts_are_defaults_of_45000(tclient: ClientSession) -> None:
     assert tag(tclient).DEFAULT_TIMEOUT_MILLIS == 45000
     with pytest.raises(TypeError, match="timeout"):
         tag(tclient).readBlocking(["Line1/Speed"], "soon")
+
+
+def test_a_failing_callback_does_not_stop_the_next_ones(
+    qtbot: QtBot, sim: Simulation, tclient: ClientSession
+) -> None:
+    seen: list[int] = []
+
+    def fail(values: list[Any]) -> None:
+        raise RuntimeError("first callback fails")
+
+    tag(tclient).readAsync(["Line1/Speed"], fail)
+    for _ in range(3):
+        tag(tclient).readAsync(["Line1/Speed"], lambda v: seen.append(v[0].value))
+    qtbot.waitUntil(lambda: len(seen) == 3)
+    assert seen == [7, 7, 7]
+    assert sim.wait_idle(2)
+    assert len(sim.errors.reports()) == 1
+
+
+def test_a_path_read_before_it_exists_is_found_once_created(
+    tclient: ClientSession,
+) -> None:
+    assert tag(tclient).readBlocking("New/T")[0].quality == QualityCode.Bad_NotFound
+    assert not tag(tclient).exists("New")
+    tag(tclient).configure("New", [{"name": "T", "value": 1}])
+    assert tag(tclient).readBlocking("New/T")[0].value == 1
+    assert tag(tclient).exists("New")

@@ -102,6 +102,10 @@ class _Binding:
         )
         self.apply(tags.read(path))
 
+    def current(self) -> QualifiedValue | None:
+        """The bound tag's value now (None when not bound)."""
+        return self.engine.tags.read(self.path) if self.path is not None else None
+
     def apply(self, qv: QualifiedValue) -> None:
         """Set the property from ``qv`` (GUI thread)."""
         self.quality = qv.quality
@@ -259,7 +263,9 @@ class BindingEngine:
         if self._closed:
             return
         for binding, qv in pending.items():
-            binding.apply(qv)
+            # The tag's value now, not the queued one: two threads changing
+            # it may have queued their values in either order.
+            binding.apply(binding.current() or qv)
 
     def write_back(self, path: str, value: Any) -> None:
         """Write a bidirectional binding's property to its tag, in the background."""

@@ -159,6 +159,11 @@ class TagEngine:
         if not isinstance(target, AtomicTag) or target is tag:
             tag.qv = QualifiedValue(None, QualityCode.Bad_ReferenceNotFound)
             return
+        if _refers_to(target, tag):
+            tag.qv = QualifiedValue(
+                None, QualityCode.Error_CycleDetected.derive(f"{path} refers back")
+            )
+            return
         tag.config["_source"] = target  # writes go there (not exported)
 
         def follow(_src: AtomicTag, _old: QualifiedValue, new: QualifiedValue) -> None:
@@ -268,6 +273,18 @@ class TagEngine:
             return QualifiedValue(
                 value, QualityCode.Error_TypeConversion.derive(str(exc))
             )
+
+
+def _refers_to(start: AtomicTag, tag: AtomicTag) -> bool:
+    """Whether following references from ``start`` reaches ``tag``."""
+    seen: set[int] = set()
+    node: object = start
+    while isinstance(node, AtomicTag) and id(node) not in seen:
+        if node is tag:
+            return True
+        seen.add(id(node))
+        node = node.config.get("_source")
+    return False
 
 
 def _constant(folder: Folder, name: str, value: object) -> None:

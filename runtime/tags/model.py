@@ -5,12 +5,14 @@ A node keeps its tag JSON (``config``, unknown keys included, so
 tag's current :class:`~visionsim.runtime.tags.quality.QualifiedValue` is
 swapped whole on each change (one reference store, atomic under the GIL), so
 readers on any thread never see half a value. Listeners are called on the
-thread that changed the value and must only queue work.
+thread that changed the value and must only queue work. Each tag's ``_lock``
+serialises its changes.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.tags.quality import QualifiedValue, QualityCode
@@ -106,7 +108,7 @@ class Folder(Node):
 class AtomicTag(Node):
     """A tag with a value: memory, reference, query, OPC (simulated) or other."""
 
-    __slots__ = ("data_type", "listeners", "qv", "read_only", "value_source")
+    __slots__ = ("_lock", "data_type", "listeners", "qv", "read_only", "value_source")
     tag_type = "AtomicTag"
 
     def __init__(
@@ -117,6 +119,7 @@ class AtomicTag(Node):
         self.data_type = str(config.get("dataType", _guess_type(config.get("value"))))
         self.read_only = bool(config.get("readOnly", False))
         self.listeners: list[Listener] = []
+        self._lock = threading.Lock()
         value = config.get("value", default_value(self.data_type))
         try:
             value = coerce_value(self.data_type, value)
@@ -128,18 +131,25 @@ class AtomicTag(Node):
     def set(self, qv: QualifiedValue) -> None:
         """Store ``qv`` and tell the listeners if value or quality changed.
 
+        Two threads changing one tag are serialised, so listeners see the
+        changes in the order they were stored. Listeners only queue work, or
+        (a reference tag following this one) set another tag: reference
+        cycles are refused when linked, so locks are always taken along the
+        reference chain and never wait on each other.
+
         Thread: any (listeners run on the caller's thread).
         """
-        old = self.qv
-        self.qv = qv
-        if (
-            old.value == qv.value
-            and type(old.value) is type(qv.value)
-            and old.quality == qv.quality
-        ):
-            return
-        for listener in list(self.listeners):
-            listener(self, old, qv)
+        with self._lock:
+            old = self.qv
+            self.qv = qv
+            if (
+                old.value == qv.value
+                and type(old.value) is type(qv.value)
+                and old.quality == qv.quality
+            ):
+                return
+            for listener in list(self.listeners):
+                listener(self, old, qv)
 
 
 def _guess_type(value: object) -> str:

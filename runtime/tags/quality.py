@@ -95,6 +95,7 @@ class QualityCode:
     Error_TypeConversion: ClassVar[QualityCode]
     Error_InvalidPathSyntax: ClassVar[QualityCode]
     Error_Configuration: ClassVar[QualityCode]
+    Error_CycleDetected: ClassVar[QualityCode]
     Error_TimeoutExpired: ClassVar[QualityCode]
     Uncertain_InitialValue: ClassVar[QualityCode]
 

@@ -280,3 +280,22 @@ def test_named_query_bindings_keep_their_parameters(tmp_path: Path) -> None:
         1000,
         9,
     )
+
+
+def test_a_bound_property_ends_on_the_tags_last_value_under_racing_writers(
+    sim: Simulation, bound: tuple[ClientSession, list[Any]]
+) -> None:
+    client, _ = bound
+    label = window_of(client).component("Speed")
+
+    def hammer(start: int) -> None:
+        for value in range(start, start + 300):
+            client.tags.write("Line1/Speed", value)
+
+    writers = [threading.Thread(target=hammer, args=(n * 1000,)) for n in (1, 2)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    assert sim.wait_idle(2)
+    assert label.text == str(client.tags.read("Line1/Speed").value)

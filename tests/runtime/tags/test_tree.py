@@ -246,3 +246,14 @@ def test_quality_codes_have_levels_names_and_equality() -> None:
     assert derived.getDiagnosticMessage() == "why"
     assert QualityCode.getCodeName(QualityCode.Bad_ReadOnly.getCode()) == "Bad_ReadOnly"
     assert str(QualityCode.Good) == "Good"
+
+
+def test_a_reference_cycle_is_refused(sim: Simulation, tmp_path: Path) -> None:
+    tags = [
+        {"name": "A", "valueSource": "reference", "sourceTagPath": "[.]B"},
+        {"name": "B", "valueSource": "reference", "sourceTagPath": "[.]A"},
+    ]
+    client = sim.open_project(load_project(write_tag_project(tmp_path, tags)))
+    qualities = {read(client, name).quality.getName() for name in ("A", "B")}
+    assert "Error_CycleDetected" in qualities
+    client.scope.system.tag.writeBlocking(["A"], [1])  # terminates

@@ -299,3 +299,30 @@ def test_a_bound_property_ends_on_the_tags_last_value_under_racing_writers(
         writer.join()
     assert sim.wait_idle(2)
     assert label.text == str(client.tags.read("Line1/Speed").value)
+
+
+def test_touching_a_component_in_a_read_async_callback_is_a_violation(
+    sim: Simulation, bound: tuple[ClientSession, list[Any]]
+) -> None:
+    client, _ = bound
+    run(
+        client,
+        """
+        label = system.gui.getWindow("Tags").rootContainer.getComponent("Missing")
+        def wrong(values):
+            label.text = str(values[0].value)
+        def right(values):
+            def apply():
+                label.toolTipText = str(values[0].value)
+            system.util.invokeLater(apply)
+        system.tag.readAsync(["Line1/Speed"], wrong)
+        system.tag.readAsync(["Line1/Speed"], right)
+        """,
+    )
+    assert sim.wait_idle(2)
+    [violation] = sim.guard.violations()
+    assert violation.what == "Label.text write"
+    assert violation.thread.startswith(f"client-{client.client_id}-tag-callbacks")
+    label = window_of(client).component("Missing")
+    assert label.text == "7"  # still applied, safely, on the GUI thread
+    assert label.toolTipText == "7"

@@ -127,12 +127,14 @@ class ClientSession:
             yaml_path=events.path,
             executor_for=self._executor,
         )
-        # Client Tag Change scripts run on the GUI thread (the reference's
-        # default: users open windows from them without invokeLater).
+        # Client Tag Change scripts run on the GUI thread unless they say
+        # Shared (the reference's default: users open windows from them).
         self.tag_change = TagChangeScripts(
             self.tags,
             self.scope,
-            lambda _name: GuiExecutor(sim),
+            lambda spec: (
+                self.shared_pool if spec.threading == "Shared" else GuiExecutor(sim)
+            ),
             f"{project.name}/client-events",
             events.path,
         )

@@ -63,6 +63,7 @@ _EVENT_KEYS = {"startup", "shutdown", "timers", "messageHandlers", "tagChange"}
 
 GATEWAY_THREADING = ("Shared", "Dedicated")
 CLIENT_THREADING = ("Shared", "Dedicated", "EDT")
+CLIENT_TAG_CHANGE_THREADING = ("EDT", "Shared")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,9 @@ class TagChangeSpec:
     paths: tuple[str, ...]
     script: str
     line: int | None = None
+    #: Client: ``EDT`` (the GUI thread, the default) or ``Shared`` (the
+    #: client's background thread); gateway: always a thread of its own.
+    threading: str = "Dedicated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +278,9 @@ def _read_events(path: Path, threadings: tuple[str, ...]) -> EventScripts:
             doc, data.get("messageHandlers") or {}, threadings
         ),
         path=path,
-        tag_change=_read_tag_change(doc, data.get("tagChange") or []),
+        tag_change=_read_tag_change(
+            doc, data.get("tagChange") or [], "EDT" in threadings
+        ),
     )
 
 
@@ -304,7 +310,9 @@ def _read_timers(doc: YamlDoc, timers: object) -> tuple[TimerSpec, ...]:
     return tuple(out)
 
 
-def _read_tag_change(doc: YamlDoc, scripts: object) -> tuple[TagChangeSpec, ...]:
+def _read_tag_change(
+    doc: YamlDoc, scripts: object, is_client: bool
+) -> tuple[TagChangeSpec, ...]:
     if not isinstance(scripts, list):
         raise _key_error(doc, "tagChange", "tagChange must be a list")
     found = entry(doc.node, "tagChange")
@@ -325,7 +333,16 @@ def _read_tag_change(doc: YamlDoc, scripts: object) -> tuple[TagChangeSpec, ...]
                 line,
             )
         name = str(spec.get("name") or f"tagChange{index}")
-        out.append(TagChangeSpec(name, tuple(paths), spec["script"], line))
+        threading = spec.get("threading", "EDT" if is_client else "Dedicated")
+        allowed = CLIENT_TAG_CHANGE_THREADING if is_client else ("Dedicated",)
+        if threading not in allowed:
+            raise ProjectError(
+                doc.path,
+                f"tagChange {name!r}: threading must be one of "
+                f"{', '.join(allowed)}, not {threading!r}",
+                line,
+            )
+        out.append(TagChangeSpec(name, tuple(paths), spec["script"], line, threading))
     return tuple(out)
 
 

@@ -245,8 +245,8 @@ class TagChangeScripts:
     tags, scope
         Where the paths are resolved and the scripts run.
     executor_for
-        The executor of a script by name: a thread of its own (gateway) or
-        the GUI thread (client).
+        The executor of a script: a thread of its own (gateway), the GUI
+        thread or the client's shared thread (its ``threading``).
     label, file
         Script names start with ``label``; errors name ``file``.
     """
@@ -255,7 +255,7 @@ class TagChangeScripts:
         self,
         tags: TagAccess,
         scope: ScriptScope,
-        executor_for: Callable[[str], Executor],
+        executor_for: Callable[[TagChangeSpec], Executor],
         label: str,
         file: Path | None,
     ) -> None:
@@ -279,7 +279,7 @@ class TagChangeScripts:
                 name,
                 (self._file or name, spec.line),
             )
-            executor = self._executor_for(spec.name)
+            executor = self._executor_for(spec)
             counter = [0]
             for path in spec.paths:
                 self._watch(path, fn, executor, name, counter)

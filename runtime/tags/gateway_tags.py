@@ -110,7 +110,7 @@ class GatewayTags:
         scripts = TagChangeScripts(
             self.access(),
             scope,
-            lambda script: self._script_pool(project.name, script),
+            lambda spec: self._script_pool(project.name, spec.name),
             f"{project.name}/gateway-events",
             events.path,
         )

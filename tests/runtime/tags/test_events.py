@@ -155,12 +155,35 @@ def test_client_tag_change_runs_on_the_gui_thread(
     assert {line.thread for line in seen} == {GUI_THREAD_NAME}
 
 
+def test_a_client_tag_change_script_may_run_on_the_shared_thread(
+    sim: Simulation, open_tags: Callable[..., ClientSession]
+) -> None:
+    client = open_tags(
+        client_events="""
+        tagChange:
+          - name: watch
+            paths: ["[client]Selected"]
+            threading: Shared
+            script: |
+              print('ctc %s' % newValue.value)
+        """
+    )
+    assert sim.wait_idle(2)
+    [line] = lines(sim, "ctc ")
+    assert line.thread == f"client-{client.client_id}-shared-1"
+
+
 @pytest.mark.parametrize(
     ("yaml_text", "message"),
     [
         ("tagChange: {a: 1}\n", "tagChange must be a list"),
         ("tagChange:\n  - name: x\n    script: pass\n", "needs name, paths"),
         ("tagChange:\n  - name: x\n    paths: [a]\n    script: 'if'\n", "x: invalid"),
+        (
+            "tagChange:\n  - name: x\n    paths: [a]\n    threading: EDT\n"
+            "    script: pass\n",
+            "threading must be one of Dedicated",
+        ),
     ],
 )
 def test_bad_tag_change_definitions_name_file_and_line(

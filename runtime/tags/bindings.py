@@ -188,6 +188,8 @@ class BindingEngine:
         if spec.kind == "property":
             self._bind_property(owner, spec)
             return
+        if spec.kind == "expression":
+            raise ValueError("expression bindings are not simulated by visionsim")
         if spec.kind not in ("tag", "indirect"):
             self.deferred.append((owner, spec))  # query bindings: the db layer
             return

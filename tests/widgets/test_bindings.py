@@ -66,6 +66,11 @@ rootContainer:
       bounds: [10, 160, 200, 100]
       bindings:
         data: {query: "SELECT * FROM orders", pollMs: 5000, database: DB}
+    - type: Label
+      name: Formula
+      bounds: [220, 10, 100, 24]
+      bindings:
+        text: {expression: "{Root Container.line} * 2"}
 """
 
 
@@ -202,7 +207,7 @@ def test_query_bindings_are_read_and_left_to_the_database(
 ) -> None:
     client, _ = bound
     window = window_of(client)
-    spec = window.spec.root.components[-1].bindings["data"]
+    spec = window.spec.root.components[-2].bindings["data"]
     assert (spec.kind, spec.source, spec.poll_ms, spec.database) == (
         "query",
         "SELECT * FROM orders",
@@ -326,3 +331,12 @@ def test_touching_a_component_in_a_read_async_callback_is_a_violation(
     label = window_of(client).component("Missing")
     assert label.text == "7"  # still applied, safely, on the GUI thread
     assert label.toolTipText == "7"
+
+
+def test_an_expression_binding_says_it_is_not_simulated(
+    sim: Simulation, bound: tuple[ClientSession, list[Any]]
+) -> None:
+    [line] = [line for line in sim.output.history() if "Formula.text" in line.text]
+    assert line.is_error
+    assert "(window.yaml line 50)" in line.text
+    assert "expression bindings are not simulated" in line.text

@@ -282,7 +282,12 @@ class TagChangeScripts:
             executor = self._executor_for(spec)
             counter = [0]
             for path in spec.paths:
-                self._watch(path, fn, executor, name, counter)
+                try:
+                    self._watch(path, fn, executor, name, counter)
+                except ValueError as exc:  # a malformed path
+                    raise ProjectError(
+                        self._file or name, f"tagChange {spec.name!r}: {exc}", spec.line
+                    ) from None
 
     def _watch(
         self,

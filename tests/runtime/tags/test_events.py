@@ -179,6 +179,7 @@ def test_a_client_tag_change_script_may_run_on_the_shared_thread(
         ("tagChange: {a: 1}\n", "tagChange must be a list"),
         ("tagChange:\n  - name: x\n    script: pass\n", "needs name, paths"),
         ("tagChange:\n  - name: x\n    paths: [a]\n    script: 'if'\n", "x: invalid"),
+        ("tagChange:\n  - name: x\n    paths: ['[a']\n    script: pass\n", "no ']'"),
         (
             "tagChange:\n  - name: x\n    paths: [a]\n    threading: EDT\n"
             "    script: pass\n",

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["BindingEngine", "BoundComponent", "resolve_property"]
 
 ROOT = "Root Container"
+_UNRESOLVED = ("Bad_NotFound", "Error_InvalidPathSyntax")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -100,7 +101,10 @@ class _Binding:
         self._unsubscribe = tags.subscribe(
             path, lambda _tag, _old, new: self.engine.queue(self, new)
         )
-        self.apply(tags.read(path))
+        qv = tags.read(path)
+        if qv.quality.getName() in _UNRESOLVED:  # Ignition would show an overlay
+            self.engine.report(self, f"{path}: {qv.quality}")
+        self.apply(qv)
 
     def current(self) -> QualifiedValue | None:
         """The bound tag's value now (None when not bound)."""

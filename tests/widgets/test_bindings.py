@@ -195,11 +195,15 @@ def test_a_property_binding_copies_another_property(
     assert window.component("Echo").text == "changed"
 
 
-def test_a_binding_to_a_missing_tag_leaves_the_property(
-    bound: tuple[ClientSession, list[Any]],
+def test_a_binding_to_a_missing_tag_leaves_the_property_and_says_so(
+    sim: Simulation, bound: tuple[ClientSession, list[Any]]
 ) -> None:
     client, _ = bound
     assert window_of(client).component("Missing").text == "unchanged"
+    assert any(
+        "Missing.text" in line.text and "[default]No/Such: Bad_NotFound" in line.text
+        for line in sim.output.history()
+    )
 
 
 def test_query_bindings_are_read_and_left_to_the_database(

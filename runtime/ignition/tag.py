@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 #: Functions of 8.1's ``system.tag`` that visionsim does not simulate yet.
 NOT_SIMULATED = (
     "copy",
-    "deleteTags",
     "exportTags",
     "importTags",
     "move",
@@ -182,6 +181,22 @@ class TagFunctions:
     ) -> list[QualityCode]:
         """Create or edit ``tags`` in the folder ``basePath``; a code per tag."""
         return configure(self._tags, str(_text(basePath)), tags, collisionPolicy)
+
+    def deleteTags(self, tagPaths: Any) -> list[QualityCode]:
+        """Delete tags or folders; a QualityCode per path (Bad_NotFound if none)."""
+        codes = []
+        for path in _paths(tagPaths):
+            _, node, quality = self._tags.lookup(path)
+            if node is None:
+                codes.append(quality)
+                continue
+            try:
+                self._tags.engine.remove(node)
+            except ValueError as exc:
+                codes.append(QualityCode.Bad_Unsupported.derive(str(exc)))
+            else:
+                codes.append(QualityCode.Good)
+        return codes
 
     # -- legacy (7.x) functions ---------------------------------------------------
 

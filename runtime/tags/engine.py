@@ -172,6 +172,21 @@ class TagEngine:
         target.listeners.append(follow)
         tag.qv = target.qv
 
+    def remove(self, node: Node) -> None:
+        """Take ``node`` (and what is under it) out of the tree; it stops running."""
+        parent = node.parent
+        if parent is None:
+            raise ValueError(f"{node.full_path} is a provider: it cannot be deleted")
+        parent.children.pop(node.name.lower(), None)
+        gone = [node, *(node.walk() if isinstance(node, Folder) else ())]
+        for tag in gone:
+            if isinstance(tag, AtomicTag):
+                self._signals.pop(tag, None)
+                if tag in self._queries:
+                    self._queries.remove(tag)
+                tag.config["_deleted"] = True  # a scheduled poll skips it
+        self.generation += 1
+
     # -- reading and writing -----------------------------------------------------
 
     def read(self, node: Node | None, prop: str = "Value") -> QualifiedValue:
@@ -240,6 +255,8 @@ class TagEngine:
 
     def _poll(self, tag: AtomicTag) -> None:
         """Run a query tag's SQL and store its first cell (gateway thread)."""
+        if tag.config.get("_deleted"):
+            return
         try:
             tag.set(self.run_query_tag(tag))
         finally:

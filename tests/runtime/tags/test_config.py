@@ -101,3 +101,14 @@ def test_configure_merge_ignore_and_abort(tclient: ClientSession) -> None:
         tag(tclient).configure("Line1", [{"name": "Speed", "value": 62}], "a")
     with pytest.raises(ValueError, match="collisionPolicy"):
         tag(tclient).configure("Line1", [{"name": "Speed"}], "x")
+
+
+def test_delete_tags_removes_tags_and_folders(tclient: ClientSession) -> None:
+    assert tag(tclient).readBlocking("Line2/Speed")[0].value == 12
+    codes = tag(tclient).deleteTags(["Line2/Speed", "Nope", "[default]Sim"])
+    assert [c.getName() for c in codes] == ["Good", "Bad_NotFound", "Good"]
+    assert not tag(tclient).exists("Line2/Speed")
+    assert not tag(tclient).exists("Sim/Sine0")
+    assert tag(tclient).readBlocking("Line2/Speed")[0].quality.isBad()
+    [root] = tag(tclient).deleteTags("[default]")
+    assert root.getName() == "Bad_Unsupported"

@@ -74,7 +74,12 @@ class TagEngine:
         self._lock = threading.Lock()
         self._signals: dict[AtomicTag, SimulatedSignal] = {}
         self._queries: list[AtomicTag] = []
-        self._handles: list[TimerHandle] = []
+        self._tick_handle: TimerHandle | None = None
+        self._query_handles: dict[AtomicTag, TimerHandle] = {}
+        #: Seconds between changes of simulated tags by tag group (lower-case
+        #: name); a group not listed changes every ``sim_period_s``.
+        self.group_rates: dict[str, float] = {}
+        self._due: dict[AtomicTag, float] = {}
         self._timers: TimerThread | None = None
         self._query_pool: FifoPool | None = None
         self._t0 = time.monotonic()
@@ -182,6 +187,10 @@ class TagEngine:
         for tag in gone:
             if isinstance(tag, AtomicTag):
                 self._signals.pop(tag, None)
+                self._due.pop(tag, None)
+                handle = self._query_handles.pop(tag, None)
+                if handle is not None:
+                    handle.cancel()
                 if tag in self._queries:
                     self._queries.remove(tag)
                 tag.config["_deleted"] = True  # a scheduled poll skips it
@@ -206,7 +215,7 @@ class TagEngine:
         self._timers = timers
         self._query_pool = query_pool
         self._t0 = time.monotonic()
-        self._handles.append(timers.call_later(self.sim_period_s, self._tick))
+        self._tick_handle = timers.call_later(self._base_period(), self._tick)
         for tag in self._queries:
             self._schedule_query(tag, 0.0)
 
@@ -218,20 +227,25 @@ class TagEngine:
     def stop(self) -> None:
         """Stop ticking and polling (a query already running finishes)."""
         self._timers = None
-        for handle in self._handles:
-            handle.cancel()
-        self._handles.clear()
+        handles = [self._tick_handle, *self._query_handles.values()]
+        for handle in handles:
+            if handle is not None:
+                handle.cancel()
+        self._tick_handle = None
+        self._query_handles.clear()
 
     def _tick(self) -> None:
         timers = self._timers
         if timers is None:
             return
-        seconds = time.monotonic() - self._t0
+        now = time.monotonic()
+        seconds = now - self._t0
         if self.scan_context is not None:
             context.bind(self.scan_context)
         try:
             for tag, signal in list(self._signals.items()):
-                if signal.changes:
+                if signal.changes and self._due.get(tag, 0.0) <= now + 1e-4:
+                    self._due[tag] = now + self.rate_of(tag)
                     value: object = signal.value_at(seconds)
                     with contextlib.suppress(TypeError, ValueError):
                         value = coerce_value(tag.data_type, value)
@@ -239,8 +253,15 @@ class TagEngine:
         finally:
             if self.scan_context is not None:
                 context.bind(None)  # the timer thread serves others too
-        self._handles = [h for h in self._handles if not h.cancelled]
-        self._handles.append(timers.call_later(self.sim_period_s, self._tick))
+        self._tick_handle = timers.call_later(self._base_period(), self._tick)
+
+    def rate_of(self, tag: AtomicTag) -> float:
+        """Seconds between changes of a simulated tag (its tag group's rate)."""
+        group = str(tag.config.get("tagGroup", "Default")).lower()
+        return self.group_rates.get(group, self.sim_period_s)
+
+    def _base_period(self) -> float:
+        return min([self.sim_period_s, *self.group_rates.values()])
 
     def _schedule_query(self, tag: AtomicTag, delay_s: float) -> None:
         timers, pool = self._timers, self._query_pool
@@ -251,7 +272,7 @@ class TagEngine:
             if self._timers is not None:
                 pool.submit(lambda: self._poll(tag), f"query tag {tag.full_path}")
 
-        self._handles.append(timers.call_later(delay_s, due))
+        self._query_handles[tag] = timers.call_later(delay_s, due)
 
     def _poll(self, tag: AtomicTag) -> None:
         """Run a query tag's SQL and store its first cell (gateway thread)."""

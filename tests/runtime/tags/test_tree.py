@@ -257,3 +257,35 @@ def test_a_reference_cycle_is_refused(sim: Simulation, tmp_path: Path) -> None:
     qualities = {read(client, name).quality.getName() for name in ("A", "B")}
     assert "Error_CycleDetected" in qualities
     client.scope.system.tag.writeBlocking(["A"], [1])  # terminates
+
+
+def test_simulated_tags_change_at_their_tag_groups_rate(
+    qtbot: QtBot, sim: Simulation, tmp_path: Path
+) -> None:
+    tags = [
+        {
+            "name": "Fast",
+            "valueSource": "opc",
+            "dataType": "Float8",
+            "tagGroup": "Fast",
+            "opcItemPath": "Ramp/Ramp0",
+        },
+        {
+            "name": "Slow",
+            "valueSource": "opc",
+            "dataType": "Float8",
+            "opcItemPath": "Ramp/Ramp1",
+        },
+    ]
+    engine = sim.gateway.tags.engine
+    engine.sim_period_s = 30.0  # the Default group: not within this test
+    engine.group_rates["fast"] = 0.01
+    client = sim.open_project(load_project(write_tag_project(tmp_path, tags)))
+    changes = {"Fast": 0, "Slow": 0}
+    for name in changes:
+        client.tags.subscribe(
+            name,
+            lambda _t, _o, _n, name=name: changes.__setitem__(name, changes[name] + 1),
+        )
+    qtbot.waitUntil(lambda: changes["Fast"] >= 5)
+    assert changes["Slow"] <= 1  # its first scan only

@@ -213,9 +213,13 @@ class MillisDate:
         )
 
 
+# Any: the placeholder Date takes no argument yet; the real one takes millis.
+_DATE: Any = Date
+
+
 def _date_takes_millis() -> bool:
     try:
-        Date(0)  # type: ignore[call-arg]
+        _DATE(0)
     except TypeError:
         return False
     return True
@@ -227,7 +231,7 @@ _DATE_FROM_MILLIS = _date_takes_millis()
 def date_from_millis(millis: int) -> Any:
     """A ``java.util.Date`` for ``millis`` (a :class:`MillisDate` meanwhile)."""
     if _DATE_FROM_MILLIS:
-        return Date(millis)  # type: ignore[call-arg]
+        return _DATE(millis)
     return MillisDate(millis)
 
 

@@ -22,12 +22,7 @@ from visionsim.runtime.tags.bindings import (
     resolve_property,
 )
 from visionsim.runtime.tags.config import browse, configure, get_configuration
-from visionsim.runtime.tags.engine import (
-    CLIENT_PROVIDER,
-    SYSTEM_PROVIDER,
-    QueryRunner,
-    TagEngine,
-)
+from visionsim.runtime.tags.engine import QueryRunner, TagEngine
 from visionsim.runtime.tags.events import (
     EVENT_QUEUE_SIZE,
     TagChangeScripts,
@@ -37,6 +32,7 @@ from visionsim.runtime.tags.loader import load_tag_file
 from visionsim.runtime.tags.model import AtomicTag, Folder, Node
 from visionsim.runtime.tags.paths import TagPath, TagPathError, parse_path
 from visionsim.runtime.tags.quality import QualifiedValue, QualityCode
+from visionsim.runtime.tags.values import CLIENT_PROVIDER, SYSTEM_PROVIDER
 
 __all__ = [
     "CLIENT_PROVIDER",

@@ -17,16 +17,11 @@ import socket
 import threading
 from typing import TYPE_CHECKING, Any
 
-from visionsim.runtime.tags.engine import (
-    CLIENT_PROVIDER,
-    SYSTEM_PROVIDER,
-    TagEngine,
-    read_node,
-)
 from visionsim.runtime.tags.loader import load_tag_file, new_provider
 from visionsim.runtime.tags.model import AtomicTag, Folder, Node
 from visionsim.runtime.tags.paths import TagPath, TagPathError, parse_path
 from visionsim.runtime.tags.quality import QualifiedValue, QualityCode
+from visionsim.runtime.tags.values import CLIENT_PROVIDER, SYSTEM_PROVIDER, read_node
 from visionsim.runtime.workers import interruptible_sleep
 
 if TYPE_CHECKING:
@@ -34,6 +29,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from visionsim.runtime.stall import StallMonitor
+    from visionsim.runtime.tags.engine import TagEngine
     from visionsim.runtime.tags.paths import ParsedPath
     from visionsim.runtime.workers import FifoPool
 

@@ -23,6 +23,13 @@ from visionsim.runtime.tags.model import AtomicTag, Folder, Node, coerce_value
 from visionsim.runtime.tags.paths import join_relative, parse_path
 from visionsim.runtime.tags.quality import QualifiedValue, QualityCode
 from visionsim.runtime.tags.simulator import SimulatedSignal, signal_for
+from visionsim.runtime.tags.values import (
+    CLIENT_PROVIDER,
+    SYSTEM_PROVIDER,
+    UNSUPPORTED_SOURCES,
+    read_node,
+    write_node,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -33,13 +40,10 @@ if TYPE_CHECKING:
 
     Finder = Callable[[ParsedPath], Node | None]
 
-__all__ = ["CLIENT_PROVIDER", "SYSTEM_PROVIDER", "QueryRunner", "TagEngine"]
+__all__ = ["QueryRunner", "TagEngine"]
 
-CLIENT_PROVIDER = "client"
-SYSTEM_PROVIDER = "System"
 DEFAULT_SIM_PERIOD_S = 1.0
 DEFAULT_QUERY_RATE_MS = 10_000
-_UNSUPPORTED = ("expr", "derived")
 
 
 class QueryRunner(Protocol):
@@ -147,7 +151,7 @@ class TagEngine:
                 self._queries.append(node)
                 if self._timers is not None:
                     self._schedule_query(node, 0.0)
-            elif source in _UNSUPPORTED:
+            elif source in UNSUPPORTED_SOURCES:
                 node.qv = QualifiedValue(
                     node.qv.value,
                     QualityCode.Bad_Unsupported.derive(
@@ -332,69 +336,3 @@ def _constant(folder: Folder, name: str, value: object) -> None:
 
 def _in_types(node: Node) -> bool:
     return node.path.split("/", 1)[0].lower() == TYPES_FOLDER
-
-
-_PROPS = {"quality", "timestamp", "name", "datatype", "tagtype", "valuesource"}
-
-
-def read_node(node: Node | None, prop: str = "Value") -> QualifiedValue:
-    """The value or property ``prop`` of ``node`` (Bad_NotFound when None)."""
-    if node is None:
-        return QualifiedValue(None, QualityCode.Bad_NotFound)
-    key = prop.lower()
-    if isinstance(node, AtomicTag):
-        qv = node.qv
-        if key == "value":
-            return qv
-        if key == "quality":
-            return QualifiedValue(qv.quality, QualityCode.Good, qv.millis)
-        if key == "timestamp":
-            return QualifiedValue(qv.timestamp, QualityCode.Good, qv.millis)
-        if key == "datatype":
-            return QualifiedValue(node.data_type)
-    if key == "name":
-        return QualifiedValue(node.name)
-    if key == "tagtype":
-        return QualifiedValue(node.tag_type)
-    if key == "value":  # a folder has no value
-        return QualifiedValue(None, QualityCode.Bad_NotFound)
-    for name, value in node.config.items():
-        if name.lower() == key and not name.startswith("_"):
-            return QualifiedValue(value)
-    return QualifiedValue(None, QualityCode.Bad_NotFound)
-
-
-def write_node(
-    node: Node | None,
-    value: object,
-    prop: str,
-    signal_of: Callable[[AtomicTag], SimulatedSignal | None],
-) -> QualityCode:
-    """Apply one write; the quality code says how it went. Thread: any."""
-    if node is None:
-        return QualityCode.Bad_NotFound
-    if not isinstance(node, AtomicTag):
-        return QualityCode.Bad_Unsupported.derive("folders have no value to write")
-    if node.read_only or node.provider == SYSTEM_PROVIDER:
-        return QualityCode.Bad_ReadOnly
-    if prop.lower() != "value":
-        name = next((k for k in node.config if k.lower() == prop.lower()), prop)
-        node.config[name] = value
-        return QualityCode.Good
-    source = node.value_source
-    if source == "reference":
-        target = node.config.get("_source")
-        if not isinstance(target, AtomicTag):
-            return QualityCode.Bad_ReferenceNotFound
-        return write_node(target, value, "Value", signal_of)
-    if source in _UNSUPPORTED:
-        return QualityCode.Bad_ReadOnly
-    signal = signal_of(node)
-    if signal is not None and signal.is_read_only:
-        return QualityCode.Bad_ReadOnly
-    try:
-        coerced = coerce_value(node.data_type, value)
-    except (TypeError, ValueError) as exc:
-        return QualityCode.Error_TypeConversion.derive(str(exc))
-    node.set(QualifiedValue(coerced))
-    return QualityCode.Good

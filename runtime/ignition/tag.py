@@ -12,6 +12,7 @@ qualities, never an exception.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.java_errors import IllegalStateException, JavaException
@@ -275,6 +276,8 @@ def _paths(tag_paths: object) -> list[Any]:
         return [tag_paths]
     if isinstance(tag_paths, list | tuple):
         return list(tag_paths)
+    if isinstance(tag_paths, Iterable) and not isinstance(tag_paths, dict):
+        return list(tag_paths)  # a java.util.List, a generator…
     raise TypeError(f"tagPaths must be a list of tag paths, not {tag_paths!r}")
 
 
@@ -282,6 +285,8 @@ def _pairs(tag_paths: object, values: object, fn: str) -> tuple[list[Any], list[
     lone = isinstance(tag_paths, str | TagPath)
     paths = _paths(tag_paths)
     vals = [values] if lone else values
+    if isinstance(vals, Iterable) and not isinstance(vals, str | dict | list | tuple):
+        vals = list(vals)
     if not isinstance(vals, list | tuple):
         raise TypeError(f"{fn}(): values must be a list, not {values!r}")
     if len(vals) != len(paths):

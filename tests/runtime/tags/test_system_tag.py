@@ -284,3 +284,12 @@ def test_a_path_read_before_it_exists_is_found_once_created(
     tag(tclient).configure("New", [{"name": "T", "value": 1}])
     assert tag(tclient).readBlocking("New/T")[0].value == 1
     assert tag(tclient).exists("New")
+
+
+def test_any_sequence_of_paths_and_values_is_accepted(tclient: ClientSession) -> None:
+    paths = (p for p in ["Line1/Speed", "Line2/Speed"])
+    assert [q.value for q in tag(tclient).readBlocking(paths)] == [7, 12]
+    codes = tag(tclient).writeBlocking(("Line1/Speed",), iter([3]))
+    assert codes == [QualityCode.Good]
+    with pytest.raises(TypeError, match="tagPaths must be a list"):
+        tag(tclient).readBlocking(5)

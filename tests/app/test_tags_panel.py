@@ -111,3 +111,29 @@ def test_the_main_window_has_a_tags_dock(qtbot: QtBot, tmp_path: Path) -> None:
     client = window.current_client()
     assert client is not None
     assert item_at(panel, "[client]", "Selected").text(1) == "1"
+
+
+def test_the_tags_dock_follows_the_current_client_and_reloads(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = write_tag_project(tmp_path)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(folder, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.panels["Tags"]
+    assert isinstance(panel, TagsPanel)
+    first = window.current_client()
+    assert first is not None
+    first.tags.write("[client]Selected", 5)
+    second = window.add_client("panel-2", "bob")
+    panel.refresh()
+    assert item_at(panel, "[client]", "Selected").text(1) == "1"  # bob's own
+    user = item_at(panel, "[System]", "Client", "User", "Username")
+    assert user.text(1) == "bob"
+    assert second is window.current_client()
+    assert window.reload()
+    reloaded = window.panels["Tags"]
+    assert isinstance(reloaded, TagsPanel)
+    assert reloaded is not panel
+    assert item_at(reloaded, "[default]", "Line1", "Speed").text(1) == "7"

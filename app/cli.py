@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from visionsim.runtime import Project
 
 EXIT_USAGE = 4
 MAX_TIMEOUT_S = 7 * 24 * 3600.0
@@ -39,6 +43,7 @@ class RunOptions:
     remotes: dict[str, Path] = field(default_factory=dict)
     show_threads: bool = False
     trace: Path | None = None
+    tags: dict[str, Path] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,14 @@ class AppOptions:
 
     project: Path = DEFAULT_PROJECT
     remotes: dict[str, Path] = field(default_factory=dict)
+    tags: dict[str, Path] = field(default_factory=dict)
+
+
+def apply_overrides(project: Project, options: RunOptions | AppOptions) -> Project:
+    """``project`` with the command line's gateway settings (``--tags``) on top."""
+    if not options.tags:
+        return project
+    return dataclasses.replace(project, config=project.config.override(options.tags))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,6 +124,14 @@ def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
         metavar="NAME=DIR",
         help="a named gateway on the Gateway Network hosting DIR",
     )
+    parser.add_argument(
+        "--tags",
+        action="append",
+        default=[] if default is None else default,
+        metavar="[PROVIDER=]FILE.json",
+        help="a tag provider from Ignition's tag export JSON (default: 'default'); "
+        "overrides visionsim.yaml",
+    )
 
 
 def _seconds(text: str) -> float:
@@ -137,6 +158,20 @@ def _pairs(items: list[str], what: str) -> dict[str, str]:
     return out
 
 
+def _tag_files(items: list[str]) -> dict[str, Path]:
+    out: dict[str, Path] = {}
+    for item in items:
+        provider, sep, file = item.partition("=")
+        if not sep:
+            provider, file = "default", item
+        if not provider or not file:
+            raise UsageError(
+                f"--tags must look like [PROVIDER=]FILE.json, got {item!r}"
+            )
+        out[provider] = Path(file)
+    return out
+
+
 def parse(argv: list[str]) -> RunOptions | AppOptions:
     """Parse ``argv`` (without the program name); exits 4 on bad usage."""
     parser = build_parser()
@@ -145,6 +180,7 @@ def parse(argv: list[str]) -> RunOptions | AppOptions:
         remote_args = getattr(ns, "remote", None) or []
         remotes = {k: Path(v) for k, v in _pairs(remote_args, "--remote").items()}
         project = getattr(ns, "project", None) or DEFAULT_PROJECT
+        tags = _tag_files(getattr(ns, "tags", None) or [])
         if ns.command == "run":
             return RunOptions(
                 script=ns.script,
@@ -156,10 +192,11 @@ def parse(argv: list[str]) -> RunOptions | AppOptions:
                 remotes=remotes,
                 show_threads=ns.show_threads,
                 trace=ns.trace,
+                tags=tags,
             )
     except UsageError as exc:
         parser.error(str(exc))
-    return AppOptions(project=project, remotes=remotes)
+    return AppOptions(project=project, remotes=remotes, tags=tags)
 
 
 def main(argv: list[str] | None = None) -> int:

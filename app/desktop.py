@@ -35,10 +35,11 @@ def has_display() -> bool:
 def run_desktop(options: AppOptions) -> int:
     """Open the app on ``options.project``; returns the exit code."""
     closer = _SignalCloser()  # from the first moment: Ctrl+C during start-up too
+    from visionsim.app.cli import apply_overrides
     from visionsim.runtime import ProjectError, load_project
 
     try:  # fail early, before any window, on a project that cannot load
-        project = load_project(options.project)
+        project = apply_overrides(load_project(options.project), options)
         remotes = {name: load_project(path) for name, path in options.remotes.items()}
     except ProjectError as exc:
         sys.stderr.write(f"visionsim: cannot load project: {exc}\n")
@@ -53,7 +54,10 @@ def run_desktop(options: AppOptions) -> int:
 
         closed = asyncio.get_running_loop().create_future()
         window = MainWindow(
-            options.project, options.remotes, preloaded=(project, remotes)
+            options.project,
+            options.remotes,
+            preloaded=(project, remotes),
+            overrides=lambda p: apply_overrides(p, options),
         )
         window.closed.connect(lambda: None if closed.done() else closed.set_result(0))
         closer.attach(window)
@@ -141,5 +145,6 @@ def _headless_demo(options: AppOptions) -> int:
                 project=options.project,
                 remotes=options.remotes,
                 show_threads=True,
+                tags=options.tags,
             )
         )

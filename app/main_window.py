@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from visionsim.runtime import ClientSession, ErrorReport, Project, Simulation
+    from visionsim.runtime.tags import TagAccess
     from visionsim.widgets import VisionWindow
 
 
@@ -45,12 +46,18 @@ class MainWindow(QMainWindow):
         remote_paths: dict[str, Path] | None = None,
         settings: QSettings | None = None,
         preloaded: tuple[Project, dict[str, Project]] | None = None,
+        overrides: Callable[[Project], Project] | None = None,
     ) -> None:
         super().__init__()
         self._qsettings = settings or QSettings("visionsim", "visionsim")
         self.settings = Settings.load(self._qsettings)
         self.session = AppSession(
-            project_path, remote_paths or {}, self._place_window, self, preloaded
+            project_path,
+            remote_paths or {},
+            self._place_window,
+            self,
+            preloaded,
+            overrides,
         )
         self.shut_down_cleanly = True
         self.bridge: SimBridge | None = None
@@ -78,6 +85,7 @@ class MainWindow(QMainWindow):
         self._docks: dict[str, QDockWidget] = {}
         for title, area in (
             ("Gateway", Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("Tags", Qt.DockWidgetArea.LeftDockWidgetArea),
             ("Diagnostics", Qt.DockWidgetArea.RightDockWidgetArea),
             ("Thread Timeline", Qt.DockWidgetArea.BottomDockWidgetArea),
             ("Output Console", Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -92,6 +100,8 @@ class MainWindow(QMainWindow):
                     title, visible
                 )
             )
+        self.tabifyDockWidget(self._docks["Gateway"], self._docks["Tags"])
+        self._docks["Gateway"].raise_()
         self.tabifyDockWidget(
             self._docks["Thread Timeline"], self._docks["Output Console"]
         )
@@ -206,7 +216,10 @@ class MainWindow(QMainWindow):
             "Thread Timeline": TimelineWidget(sim),
             "Output Console": OutputConsole(bridge),  # collects from the start
         }
-        self._deferred = {"Script Console": lambda: self._script_console(sim)}
+        self._deferred = {
+            "Script Console": lambda: self._script_console(sim),
+            "Tags": lambda: self._tags_panel(sim),
+        }
         self._panels = {}
         for title, panel in panels.items():
             self._set_panel(title, panel)
@@ -219,6 +232,17 @@ class MainWindow(QMainWindow):
         from visionsim.app.script_console import ScriptConsole
 
         return ScriptConsole(sim, self.current_client, settings=self._qsettings)
+
+    def _tags_panel(self, sim: Simulation) -> QWidget:
+        from visionsim.app.tags_panel import TagsPanel
+
+        gateway_tags = sim.gateway.tags.access()
+
+        def tags_of() -> TagAccess:
+            client = self.current_client()
+            return client.tags if client is not None else gateway_tags
+
+        return TagsPanel(tags_of)
 
     def _build_deferred(self, title: str) -> None:
         factory = self._deferred.pop(title, None)

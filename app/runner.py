@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from visionsim.app.cli import apply_overrides
 from visionsim.runtime import Penalty, ProjectError, Simulation, load_project
 from visionsim.runtime.context import RunInterrupted
 from visionsim.runtime.project_io import read_text
@@ -113,7 +114,7 @@ def run_headless(
         err.write(f"visionsim: cannot read script: {exc}\n")
         return EXIT_USAGE
     try:
-        project = load_project(options.project)
+        project = apply_overrides(load_project(options.project), options)
         remotes = {name: load_project(path) for name, path in options.remotes.items()}
     except ProjectError as exc:
         err.write(f"visionsim: cannot load project: {exc}\n")

@@ -119,6 +119,8 @@ class AppSession:
         The project and remotes already loaded from those paths (the command
         line checks them before any window opens): the first load uses them
         instead of reading every file again.
+    overrides
+        Applies the command line's gateway settings (``--tags``) to each load.
     """
 
     def __init__(
@@ -128,8 +130,10 @@ class AppSession:
         placer: WindowPlacer,
         dialog_parent: QWidget | None,
         preloaded: tuple[Project, dict[str, Project]] | None = None,
+        overrides: Callable[[Project], Project] | None = None,
     ) -> None:
         self.project_path = project_path
+        self._overrides = overrides
         self._preloaded = preloaded
         self.remote_paths = remote_paths
         self._placer = placer
@@ -143,6 +147,8 @@ class AppSession:
             (project, remotes), self._preloaded = self._preloaded, None
         else:
             project = load_project(self.project_path)
+            if self._overrides is not None:  # --tags on every reload too
+                project = self._overrides(project)
             remotes = {n: load_project(p) for n, p in self.remote_paths.items()}
         return start_simulation(project, remotes, self._placer, self._dialog_parent)
 

@@ -6,7 +6,7 @@ spins, or one whose million-frame traceback takes a minute to format, keeps it
 from ever running. :func:`supervise` forks before anything starts: the child
 goes on and does the run; the parent, a small process that imports nothing,
 waits for it and kills it if it outlives the deadline, then exits 3 as the
-contract says for a run still busy at its timeout (DESIGN.md section 4).
+contract says for a run still busy at its timeout (docs/DESIGN.md section 4).
 
 Signals: Ctrl+C in a terminal reaches both processes (one process group), so
 the parent forwards only signals sent to it alone (``kill PID``: SIGINT and

@@ -10,6 +10,13 @@ from visionsim.runtime.context import CLIENT, RunInterrupted
 from visionsim.runtime.ignition import ScopeServices, build_modules
 from visionsim.runtime.messaging import GuiExecutor, HandlerSet, ScopeMessenger
 from visionsim.runtime.scripting import ScriptScope
+from visionsim.runtime.tags import (
+    DEFAULT_ROUND_TRIP_S,
+    AsyncLane,
+    TagAccess,
+    TagChangeScripts,
+    client_providers,
+)
 from visionsim.runtime.vision_port import VisionPort
 from visionsim.runtime.workers import FifoPool, Workers, new_pool
 
@@ -73,6 +80,22 @@ class ClientSession:
         messenger = ScopeMessenger(sim, gateway, self._run_callback)
         #: Windows and dialogs, plugged in by the widgets and app layers.
         self.vision = VisionPort()
+        self.tag_pool = self._fifo(f"client-{self.client_id}-tag-callbacks")
+        #: The client's tags: the gateway's, plus ``[client]`` and ``[System]``.
+        self.tags = TagAccess(
+            gateway.tags.engine,
+            sim.stall,
+            AsyncLane(self.tag_pool),
+            local=client_providers(
+                gateway.tags.engine,
+                project.config.tags,
+                user_name=user_name,
+                host_name=host_name,
+                project=project.name,
+                client_id=self.client_id,
+            ),
+            round_trip_s=DEFAULT_ROUND_TRIP_S,
+        )
         svc = ScopeServices(
             CLIENT,
             project.name,
@@ -86,6 +109,7 @@ class ClientSession:
             sessions=gateway.sessions,
             gui_ident=sim.dispatcher.gui_ident,
             output=sim.output,
+            tags=self.tags,
         )
         self.scope = ScriptScope(
             CLIENT,
@@ -104,6 +128,18 @@ class ClientSession:
             yaml_path=events.path,
             executor_for=self._executor,
         )
+        # Client Tag Change scripts run on the GUI thread unless they say
+        # Shared (the reference's default: users open windows from them).
+        self.tag_change = TagChangeScripts(
+            self.tags,
+            self.scope,
+            lambda spec: (
+                self.shared_pool if spec.threading == "Shared" else GuiExecutor(sim)
+            ),
+            f"{project.name}/client-events",
+            events.path,
+        )
+        self.tag_change.add(events.tag_change)
 
     def _fifo(self, name: str) -> FifoPool:
         sim = self._sim
@@ -208,6 +244,7 @@ class ClientSession:
         script = self.project.client_events.startup
         if script.strip():
             self.run_script(script, f"{self.project.name}/client-events/startup")
+        self.tag_change.start()
         windows = self.vision.windows
         if windows is not None:
             for path, spec in getattr(self.project, "windows", {}).items():
@@ -223,7 +260,8 @@ class ClientSession:
 
     def shutdown(self, timeout: float) -> bool:
         """Interrupt the client's tasks and wait up to ``timeout`` s for them."""
+        self.tag_change.stop()
         ended = self.workers.shutdown(timeout)
-        for pool in [self.shared_pool, *self.dedicated.values()]:
+        for pool in [self.shared_pool, self.tag_pool, *self.dedicated.values()]:
             ended = pool.shutdown(timeout) and ended
         return ended

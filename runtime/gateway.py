@@ -4,7 +4,9 @@ A gateway has its own worker pool for ``invokeAsynchronous`` (its tasks appear
 on its own Running Scripts list), a bounded Shared pool for message handlers
 (FIFO: once every thread is busy the rest queue, as in Ignition), a thread per
 Dedicated handler, a thread for request callbacks, and one gateway scripting
-scope per project. Timer scripts run at a fixed delay on the shared pool.
+scope per project. Timer scripts run at a fixed delay on the shared pool. Its
+tags (:class:`~visionsim.runtime.tags.gateway_tags.GatewayTags`) have threads
+of their own.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from visionsim.runtime.context import GATEWAY
 from visionsim.runtime.ignition import ScopeServices, ScopeState, build_modules
 from visionsim.runtime.messaging import HandlerSet, ScopeMessenger
 from visionsim.runtime.scripting import ScriptScope
+from visionsim.runtime.tags.gateway_tags import GatewayTags
 from visionsim.runtime.workers import FifoPool, Task, Workers, new_pool
 
 if TYPE_CHECKING:
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
     from visionsim.runtime.client import ClientSession
     from visionsim.runtime.project import HandlerSpec, Project, TimerSpec
     from visionsim.runtime.simulation import Simulation
+    from visionsim.runtime.tags import TagAccess
     from visionsim.runtime.workers import TimerHandle
 
 DEFAULT_SHARED_THREADS = 4
@@ -72,6 +76,8 @@ class Gateway:
         self._running = False
         #: Globals and log levels shared by every project on this gateway.
         self.script_state = ScopeState()
+        #: The gateway's tags: providers, tag threads, tag scripts.
+        self.tags = GatewayTags(name, self._fifo, sim.timers, sim.stall, sim.tracer)
 
     def _fifo(self, name: str, size: int) -> FifoPool:
         sim = self._sim
@@ -91,25 +97,9 @@ class Gateway:
         Raises :class:`~visionsim.runtime.project.ProjectError` for a handler that does
         not compile. Thread: GUI only.
         """
-        messenger = ScopeMessenger(self._sim, self, self._run_callback)
-        svc = ScopeServices(
-            GATEWAY,
-            project.name,
-            self.workers,
-            self._sim.stall,
-            messenger=messenger,
-            sessions=self.sessions,
-            gui_ident=self._sim.dispatcher.gui_ident,
-            output=self._sim.output,
-            state=self.script_state,
-        )
-        scope = ScriptScope(
-            GATEWAY,
-            project.name,
-            build_modules(svc),
-            self._sim.output,
-            self._sim.errors,
-            library=project.library,
+        scope = self._scope(project, self.tags.access())
+        self.tags.add_project(
+            project, scope, lambda: self._scope(project, self.tags.access(None))
         )
         events = project.gateway_events
         self.handlers[project.name] = HandlerSet(
@@ -123,6 +113,30 @@ class Gateway:
         self.projects[project.name] = project
         self.scopes[project.name] = scope
         return scope
+
+    def _scope(self, project: Project, tags: TagAccess) -> ScriptScope:
+        """A gateway scripting scope of ``project`` seeing ``tags``."""
+        messenger = ScopeMessenger(self._sim, self, self._run_callback)
+        svc = ScopeServices(
+            GATEWAY,
+            project.name,
+            self.workers,
+            self._sim.stall,
+            messenger=messenger,
+            sessions=self.sessions,
+            gui_ident=self._sim.dispatcher.gui_ident,
+            output=self._sim.output,
+            state=self.script_state,
+            tags=tags,
+        )
+        return ScriptScope(
+            GATEWAY,
+            project.name,
+            build_modules(svc),
+            self._sim.output,
+            self._sim.errors,
+            library=project.library,
+        )
 
     def _executor(self, project: str, spec: HandlerSpec) -> FifoPool:
         if spec.threading == "Dedicated":
@@ -151,6 +165,7 @@ class Gateway:
     def start(self) -> list[Task]:
         """Run startup scripts (each on a thread) and start timer scripts."""
         self._running = True
+        self.tags.start()
         tasks = []
         for project in self.projects.values():
             events = project.gateway_events
@@ -190,6 +205,7 @@ class Gateway:
     def stop_timers(self) -> None:
         """Stop running timer scripts (a tick already running finishes)."""
         self._running = False
+        self.tags.stop()
         for handle in self._timers:
             handle.cancel()
         self._timers.clear()
@@ -214,7 +230,12 @@ class Gateway:
 
     def pools(self) -> list[FifoPool]:
         """Every handler pool: shared, callbacks, dedicated."""
-        return [self.shared_pool, self.callback_pool, *self.dedicated.values()]
+        return [
+            self.shared_pool,
+            self.callback_pool,
+            *self.dedicated.values(),
+            *self.tags.pools(),
+        ]
 
     def shutdown(self, timeout: float) -> bool:
         """Interrupt gateway tasks and wait up to ``timeout`` s for all threads."""

@@ -51,6 +51,7 @@ __all__ = [
     "HandlerSpec",
     "Project",
     "ProjectError",
+    "TagChangeSpec",
     "TimerSpec",
     "WindowSpec",
     "load_project",
@@ -61,10 +62,11 @@ CLIENT_EVENTS = Path(
     "com.inductiveautomation.vision/client-event-scripts/client-events.yaml"
 )
 GATEWAY_EVENTS = Path("ignition/event-scripts/gateway-events.yaml")
-_EVENT_KEYS = {"startup", "shutdown", "timers", "messageHandlers"}
+_EVENT_KEYS = {"startup", "shutdown", "timers", "messageHandlers", "tagChange"}
 
 GATEWAY_THREADING = ("Shared", "Dedicated")
 CLIENT_THREADING = ("Shared", "Dedicated", "EDT")
+CLIENT_TAG_CHANGE_THREADING = ("EDT", "Shared")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,19 @@ class TimerSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class TagChangeSpec:
+    """A Tag Change script: runs on each change of any tag in ``paths``."""
+
+    name: str
+    paths: tuple[str, ...]
+    script: str
+    line: int | None = None
+    #: Client: ``EDT`` (the GUI thread, the default) or ``Shared`` (the
+    #: client's background thread); gateway: always a thread of its own.
+    threading: str = "Dedicated"
+
+
+@dataclass(frozen=True, slots=True)
 class EventScripts:
     """Startup/shutdown scripts, timers and message handlers of one scope.
 
@@ -99,6 +114,7 @@ class EventScripts:
     timers: tuple[TimerSpec, ...] = ()
     message_handlers: dict[str, HandlerSpec] = field(default_factory=dict)
     path: Path | None = None
+    tag_change: tuple[TagChangeSpec, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +286,9 @@ def _read_events(path: Path, threadings: tuple[str, ...]) -> EventScripts:
             doc, data.get("messageHandlers") or {}, threadings
         ),
         path=path,
+        tag_change=_read_tag_change(
+            doc, data.get("tagChange") or [], "EDT" in threadings
+        ),
     )
 
 
@@ -296,6 +315,42 @@ def _read_timers(doc: YamlDoc, timers: object) -> tuple[TimerSpec, ...]:
         out.append(
             TimerSpec(str(timer.get("name") or f"timer{index}"), delay, timer["script"])
         )
+    return tuple(out)
+
+
+def _read_tag_change(
+    doc: YamlDoc, scripts: object, is_client: bool
+) -> tuple[TagChangeSpec, ...]:
+    if not isinstance(scripts, list):
+        raise _key_error(doc, "tagChange", "tagChange must be a list")
+    found = entry(doc.node, "tagChange")
+    out = []
+    for index, spec in enumerate(scripts):
+        line = _line(item_node(found[1], index) if found else None)
+        paths = spec.get("paths") if isinstance(spec, dict) else None
+        if (
+            not isinstance(spec, dict)
+            or not isinstance(spec.get("script"), str)
+            or not isinstance(paths, list)
+            or not paths
+            or not all(isinstance(p, str) and p.strip() for p in paths)
+        ):
+            raise ProjectError(
+                doc.path,
+                "a tagChange script needs name, paths (a list of tag paths) and script",
+                line,
+            )
+        name = str(spec.get("name") or f"tagChange{index}")
+        threading = spec.get("threading", "EDT" if is_client else "Dedicated")
+        allowed = CLIENT_TAG_CHANGE_THREADING if is_client else ("Dedicated",)
+        if threading not in allowed:
+            raise ProjectError(
+                doc.path,
+                f"tagChange {name!r}: threading must be one of "
+                f"{', '.join(allowed)}, not {threading!r}",
+                line,
+            )
+        out.append(TagChangeSpec(name, tuple(paths), spec["script"], line, threading))
     return tuple(out)
 
 

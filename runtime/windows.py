@@ -33,11 +33,28 @@ from visionsim.runtime.project_io import (
     value_node,
 )
 from visionsim.runtime.vision_catalog import CATALOG, CUSTOM_TYPES, PLACEABLE, nearest
+from visionsim.runtime.window_bindings import (  # re-exported: specs live here
+    BINDING_KINDS,
+    BindingSpec,
+    read_bindings,
+)
 
 if TYPE_CHECKING:
     import yaml
 
     from visionsim.runtime.vision_catalog import ComponentType
+
+__all__ = [
+    "BINDING_KINDS",
+    "DEFAULT_SIZE",
+    "ROOT_NAME",
+    "WINDOWS",
+    "BindingSpec",
+    "ComponentSpec",
+    "CustomProperty",
+    "WindowSpec",
+    "load_windows",
+]
 
 WINDOWS = Path("com.inductiveautomation.vision/windows")
 DEFAULT_SIZE = (640, 400)
@@ -51,7 +68,7 @@ MAX_DEPTH = 64
 ROOT_NAME = "Root Container"
 _RESOURCE_FILES = ("window.yaml", "window.bin", "data.bin")
 _WINDOW_KEYS = ("title", "openOnStartup", "size", "rootContainer")
-_ROOT_KEYS = ("props", "customProperties", "components", "events")
+_ROOT_KEYS = ("props", "customProperties", "components", "events", "bindings")
 _COMPONENT_KEYS = ("type", "name", "bounds", *_ROOT_KEYS)
 _CUSTOM_KINDS: dict[str, type] = {
     "str": str,
@@ -76,33 +93,6 @@ class CustomProperty:
     name: str
     type: str
     value: object
-
-
-#: Binding kinds visionsim simulates (docs/DESIGN.md section 10); a decoded window
-#: may carry others (Ignition's own kind name), which ``check`` lists.
-BINDING_KINDS = ("tag", "indirect", "property", "expression", "query", "namedQuery")
-
-
-@dataclass(frozen=True, slots=True)
-class BindingSpec:
-    """A property binding: where one property of a component gets its value.
-
-    ``kind`` is one of :data:`BINDING_KINDS` or, for a binding visionsim does
-    not simulate, the kind Ignition names it; ``source`` is the tag path
-    (``{1}`` placeholders for ``indirect``, filled from ``refs``: placeholder
-    -> property path), the property path, the expression, the SQL or the
-    named query's path; ``params`` are a named query's parameters.
-    """
-
-    kind: str
-    target: str
-    source: str
-    bidirectional: bool = False
-    poll_ms: int | None = None
-    refs: dict[str, str] = field(default_factory=dict)
-    params: dict[str, object] = field(default_factory=dict)
-    database: str | None = None
-    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,16 +279,24 @@ def _build(
     data: dict[object, object],
     line: int | None,
 ) -> ComponentSpec:
+    custom = _custom(comp, _mapping(comp, data, "customProperties"))
     return ComponentSpec(
         type=comp.ctype.name,
         name=comp.name,
         path=comp.path,
         bounds=bounds,
         props=_props(comp, _mapping(comp, data, "props")),
-        custom_properties=_custom(comp, _mapping(comp, data, "customProperties")),
+        custom_properties=custom,
         events=_events(comp, _mapping(comp, data, "events")),
         components=_children(comp, data.get("components")),
         line=line,
+        bindings=read_bindings(
+            comp.doc,
+            comp.node_of("bindings"),
+            _mapping(comp, data, "bindings"),
+            (*comp.ctype.property_names, *custom),
+            comp.ctype.name,
+        ),
     )
 
 

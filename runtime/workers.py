@@ -345,6 +345,9 @@ class FifoPool:
         self._contexts: dict[int, context.ExecContext] = {}
         self._queued = 0
         self._running = 0
+        # Jobs submitted and not yet started: shutdown() drops (and uncounts)
+        # exactly these, even one a thread is about to start.
+        self._pending: set[object] = set()
 
     @property
     def size(self) -> int:
@@ -364,11 +367,19 @@ class FifoPool:
     def submit(self, job: Callable[[], object], source: str = "handler") -> None:
         """Queue ``job()``; it starts when a thread is free, in FIFO order."""
         self._activity.add()
+        token = object()
         with self._lock:
             self._queued += 1
-        self._pool.start(lambda: self._run(job, source))
+            self._pending.add(token)
+        self._pool.start(lambda: self._run(job, source, token))
 
-    def _run(self, job: Callable[[], object], source: str) -> None:
+    def _run(self, job: Callable[[], object], source: str, token: object) -> None:
+        with self._lock:
+            if token not in self._pending:
+                return  # dropped by shutdown() just as a thread picked it up
+            self._pending.discard(token)
+            self._queued -= 1
+            self._running += 1
         ident = threading.get_ident()
         ctx = self._contexts.get(ident)
         if ctx is None:
@@ -380,9 +391,6 @@ class FifoPool:
                 self._contexts[ident] = ctx
             self._tracer.name_lane(lane, self._process, ctx.thread_name)
         context.bind(ctx)
-        with self._lock:
-            self._queued -= 1
-            self._running += 1
         try:
             job()
         except BaseException as exc:
@@ -397,7 +405,9 @@ class FifoPool:
         """Drop queued jobs, interrupt running ones, wait up to ``timeout`` s."""
         self._pool.clear()
         with self._lock:
-            dropped, self._queued = self._queued, 0
+            dropped = len(self._pending)
+            self._pending.clear()
+            self._queued = 0
             contexts = list(self._contexts.values())
         for ctx in contexts:
             ctx.terminated = True

@@ -120,6 +120,7 @@ class VisionComponent:
         "_script_names",
         "_scripts",
         "_values",
+        "_watchers",
         "widget",
     )
 
@@ -149,6 +150,7 @@ class VisionComponent:
         set_(self, "_scripts", scripts)
         set_(self, "_script_names", {})
         set_(self, "_children", [])
+        set_(self, "_watchers", [])
         values = {p.name: p.default for p in self.TYPE.properties}
         values["name"] = spec.name
         custom: dict[str, str] = {}
@@ -232,6 +234,12 @@ class VisionComponent:
                 {"event": event},
                 trace=False,
             )
+        for watcher in self._watchers:  # bindings (runtime.tags.bindings)
+            watcher(name, value)
+
+    def watch_properties(self, watcher: Callable[[str, object], None]) -> None:
+        """Call ``watcher(name, value)`` after each property change (GUI thread)."""
+        self._watchers.append(watcher)
 
     def _on_gui(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` now on the GUI thread, or post it there from a worker."""

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from visionsim.runtime.tags import BindingEngine
 from visionsim.runtime.vision_catalog import nearest
 from visionsim.widgets.component import ComponentEnv, VisionComponent
 from visionsim.widgets.components import TYPES, Container
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from types import CodeType
 
     from visionsim.runtime import ClientSession
@@ -50,6 +51,8 @@ class VisionWindow:
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(root.widget)
+        #: The window's live bindings (set when it opens).
+        self.bindings: BindingEngine | None = None
 
     @property
     def path(self) -> str:
@@ -119,6 +122,7 @@ class WindowManager:
             window = self._build(self._spec(path))
             self._open.append(window)
             self._apply_params(window, params)
+            self._bind(window)
             self._placer(window)
         else:
             self._apply_params(window, params)
@@ -141,6 +145,7 @@ class WindowManager:
         if self._current is found:
             self._current = self._open[-1] if self._open else None
         found._env.closed = True  # late writes (a worker finishing) stay harmless
+        _unbind(found)
         frame = found.widget.parentWidget()  # the app's MDI sub-window, if any
         found.widget.close()
         found.widget.deleteLater()
@@ -165,6 +170,7 @@ class WindowManager:
         if window in self._open:
             self._open.remove(window)
             window._env.closed = True
+            _unbind(window)
             if self._current is window:
                 self._current = self._open[-1] if self._open else None
 
@@ -233,6 +239,28 @@ class WindowManager:
             self._compiled[key] = code
         return code
 
+    def _bind(self, window: VisionWindow) -> None:
+        """Make the window's bindings live (after its parameters are set)."""
+        specs = {
+            path: spec.bindings
+            for path, spec in _walk(window.spec.root)
+            if spec.bindings
+        }
+        if not specs:
+            return
+        output = self._client.sim.output
+
+        def report(message: str) -> None:
+            output.write(f'Window "{window.path}": {message}\n', is_error=True)
+
+        window.bindings = BindingEngine(
+            self._client.tags,
+            self._client.sim.dispatcher,
+            window.components,
+            report,
+        )
+        window.bindings.start(specs)
+
     def _apply_params(
         self, window: VisionWindow, params: dict[str, object] | None
     ) -> None:
@@ -246,6 +274,17 @@ class WindowManager:
                     f"{name!r} for the parameter\n",
                     is_error=True,
                 )
+
+
+def _walk(spec: ComponentSpec) -> Iterator[tuple[str, ComponentSpec]]:
+    yield spec.path, spec
+    for child in spec.components:
+        yield from _walk(child)
+
+
+def _unbind(window: VisionWindow) -> None:
+    if window.bindings is not None:
+        window.bindings.close()
 
 
 def _show_top_level(window: VisionWindow) -> None:

@@ -21,6 +21,7 @@ from visionsim.runtime.ignition.java import (
 from visionsim.runtime.ignition.logger import ScopeState
 from visionsim.runtime.ignition.not_simulated import NotSimulatedError, complete_system
 from visionsim.runtime.ignition.services import ScopeServices
+from visionsim.runtime.ignition.tag import NOT_SIMULATED, TagFunctions, not_simulated
 from visionsim.runtime.ignition.util import ClientUtil, GatewayUtil
 from visionsim.runtime.ignition.util_services import VISION_ALIASES, ProjectFunctions
 from visionsim.runtime.ignition.vision import (
@@ -56,6 +57,11 @@ def build_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
     else:
         system.__dict__["util"] = _module_of("system.util", GatewayUtil(svc))
     system.__dict__["dataset"] = _module_of("system.dataset", DatasetFunctions())
+    if svc.tags is not None:
+        tag = _module_of("system.tag", TagFunctions(svc, svc.tags))
+        for name in NOT_SIMULATED:
+            tag.__dict__[name] = not_simulated(name)
+        system.__dict__["tag"] = tag
     system.__dict__["date"] = _module_of("system.date", DateFunctions(svc.kind))
     system.__dict__["project"] = _module_of("system.project", ProjectFunctions(svc))
     # Last: shells and "not simulated" fallbacks for what is still missing.

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from visionsim.runtime.messaging import ScopeMessenger
     from visionsim.runtime.output import OutputSink
     from visionsim.runtime.stall import StallMonitor
+    from visionsim.runtime.tags import TagAccess
     from visionsim.runtime.thread_guard import ThreadGuard
     from visionsim.runtime.vision_port import VisionPort
     from visionsim.runtime.workers import Workers
@@ -46,3 +47,5 @@ class ScopeServices:
     output: OutputSink | None = None
     #: Globals and log levels: one per client session, one per gateway.
     state: ScopeState = field(default_factory=ScopeState)
+    #: The scope's tags (``system.tag``).
+    tags: TagAccess | None = None

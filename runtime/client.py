@@ -85,6 +85,7 @@ class ClientSession:
             vision=self.vision,
             sessions=gateway.sessions,
             gui_ident=sim.dispatcher.gui_ident,
+            databases=gateway.databases,
         )
         self.scope = ScriptScope(
             CLIENT,

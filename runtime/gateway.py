@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.context import GATEWAY
+from visionsim.runtime.db import Databases
 from visionsim.runtime.ignition import ScopeServices, build_modules
 from visionsim.runtime.messaging import HandlerSet, ScopeMessenger
 from visionsim.runtime.scripting import ScriptScope
@@ -70,6 +71,8 @@ class Gateway:
         self.handlers: dict[str, HandlerSet] = {}
         self._timers: list[TimerHandle] = []
         self._running = False
+        #: Datasources of the projects it hosts (``system.db``).
+        self.databases = Databases(sim.timers)
 
     def _fifo(self, name: str, size: int) -> FifoPool:
         sim = self._sim
@@ -87,8 +90,10 @@ class Gateway:
         """Host ``project``: its gateway scope and compiled message handlers.
 
         Raises :class:`~visionsim.runtime.project.ProjectError` for a handler that does
-        not compile. Thread: GUI only.
+        not compile, a bad database URL or a seed statement that fails.
+        Thread: GUI only.
         """
+        self.databases.add_project(project)
         messenger = ScopeMessenger(self._sim, self, self._run_callback)
         svc = ScopeServices(
             GATEWAY,
@@ -98,6 +103,7 @@ class Gateway:
             messenger=messenger,
             sessions=self.sessions,
             gui_ident=self._sim.dispatcher.gui_ident,
+            databases=self.databases,
         )
         scope = ScriptScope(
             GATEWAY,
@@ -218,4 +224,5 @@ class Gateway:
         ended = self.workers.shutdown(timeout)
         for pool in self.pools():
             ended = pool.shutdown(timeout) and ended
+        self.databases.close()
         return ended

@@ -11,6 +11,7 @@ import time
 import types
 
 from visionsim.runtime.ignition.dataset import DatasetFunctions
+from visionsim.runtime.ignition.db import DbFunctions
 from visionsim.runtime.ignition.java import (
     JavaThread,
     ThreadState,
@@ -43,6 +44,9 @@ def build_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
     else:
         system.__dict__["util"] = _module_of("system.util", GatewayUtil(svc))
     system.__dict__["dataset"] = _module_of("system.dataset", DatasetFunctions())
+    if svc.databases is not None:
+        db = DbFunctions(svc, svc.databases)
+        system.__dict__["db"] = _module_of("system.db", db)
     modules = {"system": system, "time": _time_module(svc)}
     modules.update(build_java_modules(svc))
     return modules

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from visionsim.runtime.db import Databases
     from visionsim.runtime.dispatch import GuiDispatcher
     from visionsim.runtime.ignition.diagnostics import SessionLike
     from visionsim.runtime.messaging import ScopeMessenger
@@ -39,3 +40,5 @@ class ScopeServices:
     sessions: Callable[[], Sequence[SessionLike]] | None = None
     #: ``threading.get_ident()`` of the GUI thread (threadDump).
     gui_ident: int = 0
+    #: The gateway's datasources (``system.db``); None: no ``system.db``.
+    databases: Databases | None = None

@@ -97,8 +97,13 @@ class Datasource:
             if _is_memory_sqlite(url):
                 self.engine = self._memory_engine()
             else:
+                # Every use ends in a commit or a rollback already, so the
+                # pool's own rollback on return would only cost time.
                 self.engine = sqlalchemy.create_engine(
-                    url, pool_size=_POOL_SIZE, max_overflow=_MAX_OVERFLOW
+                    url,
+                    pool_size=_POOL_SIZE,
+                    max_overflow=_MAX_OVERFLOW,
+                    pool_reset_on_return=None,
                 )
         except (sqlalchemy.exc.ArgumentError, ImportError) as exc:
             raise ValueError(f"database {self.name!r}: bad url: {exc}") from None
@@ -119,6 +124,7 @@ class Datasource:
             poolclass=QueuePool,
             pool_size=_POOL_SIZE,
             max_overflow=_MAX_OVERFLOW,
+            pool_reset_on_return=None,
         )
         # The database lives while one connection to it is open.
         self._keeper = engine.raw_connection()

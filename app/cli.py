@@ -36,6 +36,7 @@ class RunOptions:
     strict: bool = False
     answers: dict[str, str] = field(default_factory=dict)
     remotes: dict[str, Path] = field(default_factory=dict)
+    databases: dict[str, str] = field(default_factory=dict)
     show_threads: bool = False
     trace: Path | None = None
 
@@ -46,6 +47,7 @@ class AppOptions:
 
     project: Path = DEFAULT_PROJECT
     remotes: dict[str, Path] = field(default_factory=dict)
+    databases: dict[str, str] = field(default_factory=dict)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,6 +112,13 @@ def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
         metavar="NAME=DIR",
         help="a named gateway on the Gateway Network hosting DIR",
     )
+    parser.add_argument(
+        "--db",
+        action="append",
+        default=[] if default is None else default,
+        metavar="NAME=URL",
+        help="datasource NAME at an SQLAlchemy URL (overrides visionsim.yaml)",
+    )
 
 
 def _seconds(text: str) -> float:
@@ -140,6 +149,7 @@ def parse(argv: list[str]) -> RunOptions | AppOptions:
         remote_args = getattr(ns, "remote", None) or []
         remotes = {k: Path(v) for k, v in _pairs(remote_args, "--remote").items()}
         project = getattr(ns, "project", None) or DEFAULT_PROJECT
+        databases = _pairs(getattr(ns, "db", None) or [], "--db")
         if ns.command == "run":
             return RunOptions(
                 script=ns.script,
@@ -149,12 +159,13 @@ def parse(argv: list[str]) -> RunOptions | AppOptions:
                 strict=ns.strict,
                 answers=_pairs(ns.answer, "--answer"),
                 remotes=remotes,
+                databases=databases,
                 show_threads=ns.show_threads,
                 trace=ns.trace,
             )
     except UsageError as exc:
         parser.error(str(exc))
-    return AppOptions(project=project, remotes=remotes)
+    return AppOptions(project=project, remotes=remotes, databases=databases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,9 +36,10 @@ def run_desktop(options: AppOptions) -> int:
     """Open the app on ``options.project``; returns the exit code."""
     closer = _SignalCloser()  # from the first moment: Ctrl+C during start-up too
     from visionsim.runtime import ProjectError, load_project
+    from visionsim.runtime.db import with_databases
 
     try:  # fail early, before any window, on a project that cannot load
-        project = load_project(options.project)
+        project = with_databases(load_project(options.project), options.databases)
         remotes = {name: load_project(path) for name, path in options.remotes.items()}
     except ProjectError as exc:
         sys.stderr.write(f"visionsim: cannot load project: {exc}\n")
@@ -53,7 +54,10 @@ def run_desktop(options: AppOptions) -> int:
 
         closed = asyncio.get_running_loop().create_future()
         window = MainWindow(
-            options.project, options.remotes, preloaded=(project, remotes)
+            options.project,
+            options.remotes,
+            preloaded=(project, remotes),
+            databases=options.databases,
         )
         window.closed.connect(lambda: None if closed.done() else closed.set_result(0))
         closer.attach(window)
@@ -127,5 +131,10 @@ def _headless_demo(options: AppOptions) -> int:
         script = Path(tmp) / "demo.py"
         script.write_text(DEMO_SCRIPT, encoding="utf-8")
         return run_headless(
-            RunOptions(script=script, project=options.project, show_threads=True)
+            RunOptions(
+                script=script,
+                project=options.project,
+                databases=options.databases,
+                show_threads=True,
+            )
         )

@@ -45,12 +45,18 @@ class MainWindow(QMainWindow):
         remote_paths: dict[str, Path] | None = None,
         settings: QSettings | None = None,
         preloaded: tuple[Project, dict[str, Project]] | None = None,
+        databases: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
         self._qsettings = settings or QSettings("visionsim", "visionsim")
         self.settings = Settings.load(self._qsettings)
         self.session = AppSession(
-            project_path, remote_paths or {}, self._place_window, self, preloaded
+            project_path,
+            remote_paths or {},
+            self._place_window,
+            self,
+            preloaded,
+            databases,
         )
         self.shut_down_cleanly = True
         self.bridge: SimBridge | None = None

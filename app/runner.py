@@ -21,6 +21,7 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from visionsim.runtime import Penalty, ProjectError, Simulation, load_project
+from visionsim.runtime.db import with_databases
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -105,7 +106,7 @@ def run_headless(
     err = err or _own_stream(sys.stderr)
     started = time.monotonic()
     try:
-        project = load_project(options.project)
+        project = with_databases(load_project(options.project), options.databases)
         remotes = {name: load_project(path) for name, path in options.remotes.items()}
         source = _read_script(options.script)
     except ProjectError as exc:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from visionsim.app.dialogs import QtDialogs
 from visionsim.runtime import ProjectError, Simulation, load_project
+from visionsim.runtime.db import with_databases
 from visionsim.widgets import WindowManager
 
 if TYPE_CHECKING:
@@ -119,6 +120,8 @@ class AppSession:
         The project and remotes already loaded from those paths (the command
         line checks them before any window opens): the first load uses them
         instead of reading every file again.
+    databases
+        ``--db NAME=URL`` datasources, applied on every (re)load.
     """
 
     def __init__(
@@ -128,8 +131,10 @@ class AppSession:
         placer: WindowPlacer,
         dialog_parent: QWidget | None,
         preloaded: tuple[Project, dict[str, Project]] | None = None,
+        databases: dict[str, str] | None = None,
     ) -> None:
         self.project_path = project_path
+        self.databases = dict(databases or {})
         self._preloaded = preloaded
         self.remote_paths = remote_paths
         self._placer = placer
@@ -142,7 +147,7 @@ class AppSession:
         if self._preloaded is not None:
             (project, remotes), self._preloaded = self._preloaded, None
         else:
-            project = load_project(self.project_path)
+            project = with_databases(load_project(self.project_path), self.databases)
             remotes = {n: load_project(p) for n, p in self.remote_paths.items()}
         return start_simulation(project, remotes, self._placer, self._dialog_parent)
 

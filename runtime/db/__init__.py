@@ -15,7 +15,7 @@ from visionsim.runtime.db.errors import (
     db_error,
 )
 from visionsim.runtime.db.named_queries import NamedQuery, load_named_queries
-from visionsim.runtime.db.service import Databases, ProjectDatabases
+from visionsim.runtime.db.service import Databases, ProjectDatabases, with_databases
 
 __all__ = [
     "Databases",
@@ -29,4 +29,5 @@ __all__ = [
     "db_error",
     "hide_password",
     "load_named_queries",
+    "with_databases",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,14 +24,14 @@ from visionsim.runtime.db.transactions import Transactions
 from visionsim.runtime.project_io import ProjectError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from visionsim.runtime.db.datasource import QueryResult
     from visionsim.runtime.gateway_config import DatabaseConfig
     from visionsim.runtime.project import Project
     from visionsim.runtime.workers import TimerThread
 
-__all__ = ["Databases", "ProjectDatabases"]
+__all__ = ["Databases", "ProjectDatabases", "with_databases"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,13 @@ class ProjectDatabases:
 
     default: str | None
     named_queries: dict[str, NamedQuery]
+
+
+def with_databases(project: Project, databases: Mapping[str, str]) -> Project:
+    """``project`` with the command line's ``--db NAME=URL`` datasources on top."""
+    if not databases:
+        return project
+    return replace(project, config=project.config.override(databases=databases))
 
 
 class Databases:

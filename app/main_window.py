@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self._docks: dict[str, QDockWidget] = {}
         for title, area in (
             ("Gateway", Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("Database", Qt.DockWidgetArea.LeftDockWidgetArea),
             ("Diagnostics", Qt.DockWidgetArea.RightDockWidgetArea),
             ("Thread Timeline", Qt.DockWidgetArea.BottomDockWidgetArea),
             ("Output Console", Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -104,7 +105,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(
             self._docks["Output Console"], self._docks["Script Console"]
         )
+        self.tabifyDockWidget(self._docks["Gateway"], self._docks["Database"])
         self._docks["Thread Timeline"].raise_()
+        self._docks["Gateway"].raise_()
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -212,7 +215,10 @@ class MainWindow(QMainWindow):
             "Thread Timeline": TimelineWidget(sim),
             "Output Console": OutputConsole(bridge),  # collects from the start
         }
-        self._deferred = {"Script Console": lambda: self._script_console(sim)}
+        self._deferred = {
+            "Script Console": lambda: self._script_console(sim),
+            "Database": lambda: self._database_panel(sim),
+        }
         self._panels = {}
         for title, panel in panels.items():
             self._set_panel(title, panel)
@@ -225,6 +231,11 @@ class MainWindow(QMainWindow):
         from visionsim.app.script_console import ScriptConsole
 
         return ScriptConsole(sim, self.current_client, settings=self._qsettings)
+
+    def _database_panel(self, sim: Simulation) -> QWidget:
+        from visionsim.app.database_panel import DatabasePanel
+
+        return DatabasePanel(sim)
 
     def _build_deferred(self, title: str) -> None:
         factory = self._deferred.pop(title, None)

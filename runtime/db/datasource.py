@@ -47,9 +47,12 @@ _DB_TYPES = {"sqlite": "SQLITE", "postgresql": "POSTGRES", "mysql": "MYSQL"}
 def hide_password(url: str) -> str:
     """``url`` with its password as ``***`` (for panels and logs)."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
     except sqlalchemy.exc.ArgumentError:
         return url
+    if parsed.password is None:
+        return url  # as written (rendering would escape ':memory:')
+    return parsed.render_as_string(hide_password=True)
 
 
 def _url(text: str) -> URL:

@@ -64,7 +64,7 @@ class Transactions:
         conn = source.connect()
         try:
             _start(source, conn, isolation)
-        except Exception:
+        except BaseException:  # SQLException: a Java exception, not an Exception
             conn.close()
             raise
         tx = _Tx(uuid.uuid4().hex, source, conn, timeout_ms)

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import write_project
 from visionsim.runtime import ProjectError, load_project
-from visionsim.runtime.db import Databases, Datasource, hide_password
+from visionsim.runtime.db import Databases, Datasource, SQLException, hide_password
 from visionsim.runtime.db.sql import (
     named_to_qmark,
     placeholders,
@@ -109,7 +109,7 @@ def test_two_in_memory_datasources_are_separate_databases(
         ["COUNT(*)"],
         [(0,)],
     )
-    with pytest.raises(Exception, match="only_a"):
+    with pytest.raises(SQLException, match="only_a"):
         query(databases, "SELECT * FROM only_a", "B")
 
 

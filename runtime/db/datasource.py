@@ -42,6 +42,10 @@ QueryResult = tuple[list[str], list[tuple[Any, ...]]] | int
 _POOL_SIZE = 8
 _MAX_OVERFLOW = 24
 _DB_TYPES = {"sqlite": "SQLITE", "postgresql": "POSTGRES", "mysql": "MYSQL"}
+#: How long a statement waits for a locked SQLite table (sqlite3's default
+#: busy timeout; shared-cache table locks fail at once instead of waiting).
+_LOCK_WAIT_S = 5.0
+_LOCK_POLL_S = (0.001, 0.02)
 
 
 def hide_password(url: str) -> str:
@@ -189,15 +193,34 @@ class Datasource:
             self._recent.append(time.monotonic())
         if mode == "key" and self.backend == "postgresql":
             sql = _returning(sql)
+        text = to_paramstyle(sql, self.paramstyle) if args else sql
+        params = _params(args) if args else None
+        deadline = time.monotonic() + _LOCK_WAIT_S
+        pause = _LOCK_POLL_S[0]
+        while True:
+            try:
+                return self._once(conn, text, params, mode)
+            except self._driver_error as exc:
+                message = _message(exc)
+                if not _is_lock(self.backend, message) or time.monotonic() > deadline:
+                    raise sql_exception(self.backend, message) from None
+            interruptible_sleep(pause)  # another connection holds the table
+            pause = min(pause * 2, _LOCK_POLL_S[1])
+
+    def _once(
+        self,
+        conn: PoolProxiedConnection,
+        text: str,
+        params: tuple[object, ...] | None,
+        mode: str,
+    ) -> QueryResult:
         cursor = conn.cursor()
         try:
-            if args:
-                cursor.execute(to_paramstyle(sql, self.paramstyle), _params(args))
+            if params is None:
+                cursor.execute(text)
             else:
-                cursor.execute(sql)
+                cursor.execute(text, params)
             return _result(cursor, mode, self.backend)
-        except self._driver_error as exc:
-            raise sql_exception(self.backend, _message(exc)) from None
         finally:
             cursor.close()
 
@@ -231,6 +254,10 @@ def _param(value: object) -> object:
     if callable(get_time) and not isinstance(value, str | bytes | int | float):
         return datetime.fromtimestamp(get_time() / 1000.0)
     return value
+
+
+def _is_lock(backend: str, message: str) -> bool:
+    return backend == "sqlite" and "locked" in message
 
 
 def _returning(sql: str) -> str:

@@ -36,30 +36,49 @@ CREATE TABLE log (id {serial}, msg VARCHAR(80));
 """
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """A database URL with nothing in it: in-memory SQLite, or a fresh schema."""
-    if request.param == "sqlite":
-        yield "sqlite:///:memory:"
-        return
+@pytest.fixture(scope="session")
+def postgres_schemas() -> Iterator[Callable[[], str]]:
+    """Make fresh PostgreSQL schemas; all dropped when the session ends.
+
+    Dropped at the end, not after each test: a simulation still shutting
+    down (its fixture torn down later) may hold a lock the drop would wait on.
+    """
     base = os.environ.get(POSTGRES_ENV)
     if not base:
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (.ci/run sets it)")
+        yield lambda: ""
+        return
     import sqlalchemy
 
-    schema = f"t_{uuid.uuid4().hex[:12]}"
+    made: list[str] = []
     admin = sqlalchemy.create_engine(
         base.replace("postgresql://", "postgresql+psycopg://", 1)
     )
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    finally:
+
+    def make() -> str:
+        schema = f"t_{uuid.uuid4().hex[:12]}"
         with admin.begin() as conn:
+            conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+        made.append(schema)
+        return schema
+
+    yield make
+    with admin.begin() as conn:
+        conn.exec_driver_sql("SET lock_timeout = '10s'")
+        for schema in made:
             conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, postgres_schemas: Callable[[], str]) -> str:
+    """A database URL with nothing in it: in-memory SQLite, or a fresh schema."""
+    if request.param == "sqlite":
+        return "sqlite:///:memory:"
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (.ci/run sets it)")
+    sep = "&" if "?" in base else "?"
+    return f"{base}{sep}options=-csearch_path%3D{postgres_schemas()}"
 
 
 def serial_for(url: str) -> str:

@@ -116,3 +116,75 @@ def test_uncommitted_rows_are_invisible_to_other_connections(
         """,
     )
     assert (out["outside"], out["after"]) == (0, 1)
+
+
+def test_concurrent_writers_and_readers_all_succeed(
+    sim: Simulation, db_client: ClientSession
+) -> None:
+    run(
+        db_client,
+        """
+        def write(n):
+            for i in range(60):
+                system.db.runPrepUpdate("INSERT INTO log (msg) VALUES (?)", [n])
+        def read():
+            for i in range(60):
+                system.db.runQuery("SELECT COUNT(*) FROM log")
+        for n in ("a", "b", "c"):
+            system.util.invokeAsynchronous(write, [n])
+        system.util.invokeAsynchronous(read)
+        system.util.invokeAsynchronous(read)
+        """,
+    )
+    assert sim.wait_idle(20)
+    assert sim.errors.reports() == []
+    out = script(
+        db_client, 'out["n"] = system.db.runScalarQuery("SELECT COUNT(*) FROM log")'
+    )
+    assert out["n"] == 180
+
+
+def test_a_writer_waits_for_an_open_transaction_then_goes_through(
+    sim: Simulation, db_client: ClientSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from visionsim.runtime.db import datasource
+
+    dbs = sim.gateway.databases
+    is_sqlite = dbs.source("DB", "Proj").backend == "sqlite"
+    tx = dbs.transactions.begin(dbs.source("DB", "Proj"), None, None)
+    dbs.run(
+        "INSERT INTO log (msg) VALUES ('first')",
+        (),
+        "update",
+        database=None,
+        project="Proj",
+        tx=tx,
+    )
+    waits: list[float] = []
+    real_sleep = datasource.interruptible_sleep
+
+    def sleep_then_commit(seconds: float) -> None:
+        # The writer found the table locked and waits: the transaction's
+        # owner commits meanwhile, so the next attempt goes through.
+        waits.append(seconds)
+        if len(waits) == 1:
+            dbs.transactions.commit(tx)
+            dbs.transactions.close(tx)
+        real_sleep(seconds)
+
+    monkeypatch.setattr(datasource, "interruptible_sleep", sleep_then_commit)
+    if not is_sqlite:  # PostgreSQL does not block the insert: nothing waits
+        dbs.transactions.commit(tx)
+        dbs.transactions.close(tx)
+    dbs.run(
+        "INSERT INTO log (msg) VALUES ('second')",
+        (),
+        "update",
+        database="DB",
+        project="Proj",
+    )
+    rows = dbs.run(
+        "SELECT msg FROM log ORDER BY id", (), "query", database="DB", project="Proj"
+    )
+    assert rows == (["msg"], [("first",), ("second",)])
+    assert bool(waits) == is_sqlite  # SQLite locked the table

@@ -275,3 +275,24 @@ def test_a_missing_named_query_says_which(db_client: ClientSession) -> None:
         """,
     )
     assert out["text"] == "Named query 'Items/Nope' not found in project 'Proj'."
+
+
+def test_a_java_date_argument_is_stored_as_its_instant(
+    db_client: ClientSession,
+) -> None:
+    class JavaDate:  # stands for java.util.Date: scripts pass system.date.now()
+        def getTime(self) -> int:
+            return 1_700_000_000_000  # 2023-11-14 22:13:20 UTC
+
+    out: dict[str, object] = {}
+    run(
+        db_client,
+        'system.db.runUpdateQuery("CREATE TABLE ev (at TIMESTAMP)")\n'
+        'system.db.runPrepUpdate("INSERT INTO ev VALUES (?)", [when])\n'
+        'out["at"] = system.db.runScalarQuery("SELECT at FROM ev")\n',
+        extra={"out": out, "when": JavaDate()},
+    )
+    from datetime import datetime
+
+    expected = datetime.fromtimestamp(1_700_000_000)
+    assert str(out["at"]).startswith(expected.strftime("%Y-%m-%d %H:%M:%S"))

@@ -1,10 +1,10 @@
 """The Database panel: the gateway's datasources, and a query box that fills a table.
 
-The query runs on a worker thread of the runtime (a one-thread pool of the
-panel's own), never on the GUI thread, so a slow query or a ``latencyMs``
-datasource does not freeze the app; the result comes back through the GUI
-dispatcher. The datasource table (status, throughput, connections) refreshes
-every second while the panel is shown.
+The query runs on a gateway thread (it shows in the gateway's Running
+Scripts while it runs), never on the GUI thread, so a slow query or a
+``latencyMs`` datasource does not freeze the app; the result comes back
+through the GUI dispatcher. The datasource table (status, throughput,
+connections) refreshes every second while the panel is shown.
 """
 
 from __future__ import annotations
@@ -33,11 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from visionsim.app.diagnostics import make_table, set_row
-from visionsim.runtime.context import GATEWAY
 from visionsim.runtime.dataset import Dataset
 from visionsim.runtime.db import hide_password
 from visionsim.runtime.java_errors import Throwable
-from visionsim.runtime.workers import FifoPool
 
 if TYPE_CHECKING:
     from visionsim.runtime import Simulation
@@ -107,15 +105,6 @@ class DatabasePanel(QWidget):
     def __init__(self, sim: Simulation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sim = sim
-        self._pool = FifoPool(
-            "database-panel",
-            1,
-            sim.activity,
-            sim.errors,
-            sim.tracer,
-            process="Database panel",
-            scope=GATEWAY,
-        )
         self._running = False
         self._setup_ui()
         self._connect_signals()
@@ -218,7 +207,9 @@ class DatabasePanel(QWidget):
                 lambda: self._on_query_done(data), 0, None, "Database panel"
             )
 
-        self._pool.submit(work, "Database panel query")
+        self._sim.gateway.workers.start(
+            work, description="Database panel query", source="Database panel"
+        )
 
     def _on_query_done(self, data: Dataset | str) -> None:
         if not shiboken6.isValid(self.run_button):
@@ -230,8 +221,3 @@ class DatabasePanel(QWidget):
             return
         self.model.set_dataset(data)
         self.status.setText(f"{data.getRowCount()} rows")
-
-    def shutdown(self) -> bool:
-        """Stop the query thread (the simulation is going away)."""
-        self._timer.stop()
-        return self._pool.shutdown(1.0)

@@ -69,6 +69,8 @@ class ClientSession:
             scope=CLIENT,
         )
         self.shared_pool = self._fifo(f"client-{self.client_id}-shared")
+        #: Where query bindings run their polls (off the GUI thread).
+        self.binding_pool = self._fifo(f"client-{self.client_id}-bindings")
         self.dedicated: dict[str, FifoPool] = {}
         messenger = ScopeMessenger(sim, gateway, self._run_callback)
         #: Windows and dialogs, plugged in by the widgets and app layers.
@@ -222,6 +224,6 @@ class ClientSession:
     def shutdown(self, timeout: float) -> bool:
         """Interrupt the client's tasks and wait up to ``timeout`` s for them."""
         ended = self.workers.shutdown(timeout)
-        for pool in [self.shared_pool, *self.dedicated.values()]:
+        for pool in [self.shared_pool, self.binding_pool, *self.dedicated.values()]:
             ended = pool.shutdown(timeout) and ended
         return ended

@@ -23,13 +23,14 @@ from visionsim.runtime.java_errors import Throwable
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from visionsim.runtime.client import ClientSession
     from visionsim.runtime.db.service import Databases
     from visionsim.runtime.dispatch import GuiDispatcher
     from visionsim.runtime.errors import ErrorSink
     from visionsim.runtime.windows import BindingSpec
     from visionsim.runtime.workers import FifoPool, TimerHandle, TimerThread
 
-__all__ = ["QueryBinding", "start_query_binding"]
+__all__ = ["QueryBinding", "start_client_query_binding", "start_query_binding"]
 
 
 class QueryBinding:
@@ -216,3 +217,29 @@ def start_query_binding(
     )
     binding.start()
     return binding
+
+
+def start_client_query_binding(
+    client: ClientSession,
+    spec: BindingSpec,
+    apply: Callable[[object], None],
+    *,
+    scalar: bool = False,
+) -> QueryBinding:
+    """:func:`start_query_binding` for a component of ``client``'s windows.
+
+    The query runs on the client's binding thread against its gateway's
+    datasources, with its project's defaults. Thread: GUI only.
+    """
+    sim = client.sim
+    return start_query_binding(
+        spec,
+        apply,
+        databases=client.gateway.databases,
+        project=client.project_name,
+        pool=client.binding_pool,
+        timers=sim.timers,
+        dispatcher=sim.dispatcher,
+        errors=sim.errors,
+        scalar=scalar,
+    )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from visionsim.app.dialogs import HeadlessDialogs
 from visionsim.runtime import load_project
-from visionsim.runtime.db.bindings import start_query_binding
+from visionsim.runtime.db.bindings import start_client_query_binding
 from visionsim.runtime.windows import BindingSpec
 from visionsim.widgets import WindowManager
 
@@ -60,15 +60,10 @@ def test_a_table_bound_to_a_query_gets_the_rows_and_fires_property_change(
     assert client.vision.windows is not None
     [opened] = client.vision.windows.opened_windows()
     table = opened.component("T")  # type: ignore[attr-defined]
-    binding = start_query_binding(
+    binding = start_client_query_binding(
+        client,
         BindingSpec("query", "data", "SELECT a FROM t ORDER BY a", poll_ms=50),
         lambda value: setattr(table, "data", value),
-        databases=sim.gateway.databases,
-        project=client.project_name,
-        pool=client.shared_pool,
-        timers=sim.timers,
-        dispatcher=sim.dispatcher,
-        errors=sim.errors,
     )
     qtbot.waitUntil(lambda: log == [(True, 2)])
     assert table.data.getColumnAsList("a") == [1, 2]

@@ -46,6 +46,8 @@ _DB_TYPES = {"sqlite": "SQLITE", "postgresql": "POSTGRES", "mysql": "MYSQL"}
 #: busy timeout; shared-cache table locks fail at once instead of waiting).
 _LOCK_WAIT_S = 5.0
 _LOCK_POLL_S = (0.001, 0.02)
+#: Seconds to reach a database server (psycopg waits for ever by default).
+_CONNECT_TIMEOUT_S = 10
 
 
 def hide_password(url: str) -> str:
@@ -64,6 +66,12 @@ def _url(text: str) -> URL:
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     return url
+
+
+def _connect_args(url: URL) -> dict[str, object]:
+    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
+        return {"connect_timeout": _CONNECT_TIMEOUT_S}
+    return {}
 
 
 def _is_memory_sqlite(url: URL) -> bool:
@@ -108,6 +116,7 @@ class Datasource:
                 # pool's own rollback on return would only cost time.
                 self.engine = sqlalchemy.create_engine(
                     url,
+                    connect_args=_connect_args(url),
                     pool_size=_POOL_SIZE,
                     max_overflow=_MAX_OVERFLOW,
                     pool_reset_on_return=None,
@@ -161,7 +170,10 @@ class Datasource:
         try:
             conn = self.engine.raw_connection()
         except sqlalchemy.exc.DBAPIError as exc:
-            self.problem = str(exc.orig).strip()
+            self.problem = _message(exc.orig or exc)
+            raise sql_exception(self.backend, self.problem) from None
+        except self._driver_error as exc:  # the pool does not wrap its errors
+            self.problem = _message(exc)
             raise sql_exception(self.backend, self.problem) from None
         self.problem = ""
         return conn

@@ -109,3 +109,18 @@ def _horizontal() -> object:
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_db_option_datasources_survive_a_reload(
+    qtbot: QtBot, project_dir: Path, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(
+        project_dir, settings=settings, databases={"Extra": "sqlite://"}
+    )
+    qtbot.addWidget(window)
+    names = [s.name for s in window.sim.gateway.databases.sources()]
+    assert names == ["DB", "Plant", "Extra"]
+    window.reload()
+    assert [s.name for s in window.sim.gateway.databases.sources()] == names
+    window.close()

@@ -169,3 +169,13 @@ def test_statements_split_on_semicolons_outside_quotes_with_lines() -> None:
         (2, "CREATE TABLE t (a TEXT)"),
         (3, "INSERT INTO t VALUES ('x;y')"),
     ]
+
+
+def test_an_unreachable_server_faults_the_datasource(databases: Databases) -> None:
+    source = databases.add(DatabaseConfig("Down", "postgresql://u@127.0.0.1:1/x"))
+    assert source.status == "Valid"  # not tried yet
+    with pytest.raises(SQLException) as info:
+        query(databases, "SELECT 1", "Down")
+    assert type(info.value).__name__ == "PSQLException"
+    assert source.status == "Faulted"
+    assert "127.0.0.1" in source.problem

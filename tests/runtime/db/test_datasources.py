@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from visionsim.runtime import Simulation
+    from visionsim.runtime import ClientSession, Simulation
 
 
 @pytest.fixture
@@ -179,3 +179,25 @@ def test_an_unreachable_server_faults_the_datasource(databases: Databases) -> No
     assert type(info.value).__name__ == "PSQLException"
     assert source.status == "Faulted"
     assert "127.0.0.1" in source.problem
+
+
+def test_without_datasources_a_query_says_how_to_configure_one(
+    client: ClientSession,
+) -> None:
+    from tests.conftest import run
+
+    out: dict[str, object] = {}
+    run(
+        client,
+        """
+        import java
+        try:
+            system.db.runQuery("SELECT 1")
+        except java.lang.Exception as e:
+            out["text"] = e.getCause().getCause().getMessage()
+        out["none"] = system.db.getConnections().getRowCount()
+        """,
+        extra={"out": out},
+    )
+    assert "defaultDatabase in visionsim.yaml, or --db" in str(out["text"])
+    assert out["none"] == 0

@@ -41,6 +41,7 @@ class RunOptions:
     strict: bool = False
     answers: dict[str, str] = field(default_factory=dict)
     remotes: dict[str, Path] = field(default_factory=dict)
+    databases: dict[str, str] = field(default_factory=dict)
     show_threads: bool = False
     trace: Path | None = None
     tags: dict[str, Path] = field(default_factory=dict)
@@ -53,13 +54,15 @@ class AppOptions:
     project: Path = DEFAULT_PROJECT
     remotes: dict[str, Path] = field(default_factory=dict)
     tags: dict[str, Path] = field(default_factory=dict)
+    databases: dict[str, str] = field(default_factory=dict)
 
 
 def apply_overrides(project: Project, options: RunOptions | AppOptions) -> Project:
-    """``project`` with the command line's gateway settings (``--tags``) on top."""
-    if not options.tags:
+    """``project`` with the command line's ``--tags`` and ``--db`` on top."""
+    if not options.tags and not options.databases:
         return project
-    return dataclasses.replace(project, config=project.config.override(options.tags))
+    config = project.config.override(options.tags, options.databases)
+    return dataclasses.replace(project, config=config)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,6 +135,13 @@ def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
         help="a tag provider from Ignition's tag export JSON (default: 'default'); "
         "overrides visionsim.yaml",
     )
+    parser.add_argument(
+        "--db",
+        action="append",
+        default=[] if default is None else default,
+        metavar="NAME=URL",
+        help="datasource NAME at an SQLAlchemy URL (overrides visionsim.yaml)",
+    )
 
 
 def _seconds(text: str) -> float:
@@ -181,6 +191,7 @@ def parse(argv: list[str]) -> RunOptions | AppOptions:
         remotes = {k: Path(v) for k, v in _pairs(remote_args, "--remote").items()}
         project = getattr(ns, "project", None) or DEFAULT_PROJECT
         tags = _tag_files(getattr(ns, "tags", None) or [])
+        databases = _pairs(getattr(ns, "db", None) or [], "--db")
         if ns.command == "run":
             return RunOptions(
                 script=ns.script,
@@ -190,13 +201,14 @@ def parse(argv: list[str]) -> RunOptions | AppOptions:
                 strict=ns.strict,
                 answers=_pairs(ns.answer, "--answer"),
                 remotes=remotes,
+                databases=databases,
                 show_threads=ns.show_threads,
                 trace=ns.trace,
                 tags=tags,
             )
     except UsageError as exc:
         parser.error(str(exc))
-    return AppOptions(project=project, remotes=remotes, tags=tags)
+    return AppOptions(project=project, remotes=remotes, tags=tags, databases=databases)
 
 
 def main(argv: list[str] | None = None) -> int:

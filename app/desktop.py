@@ -146,5 +146,6 @@ def _headless_demo(options: AppOptions) -> int:
                 remotes=options.remotes,
                 show_threads=True,
                 tags=options.tags,
+                databases=options.databases,
             )
         )

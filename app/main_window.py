@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         for title, area in (
             ("Gateway", Qt.DockWidgetArea.LeftDockWidgetArea),
             ("Tags", Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("Database", Qt.DockWidgetArea.LeftDockWidgetArea),
             ("Diagnostics", Qt.DockWidgetArea.RightDockWidgetArea),
             ("Thread Timeline", Qt.DockWidgetArea.BottomDockWidgetArea),
             ("Output Console", Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -108,7 +109,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(
             self._docks["Output Console"], self._docks["Script Console"]
         )
+        self.tabifyDockWidget(self._docks["Gateway"], self._docks["Database"])
         self._docks["Thread Timeline"].raise_()
+        self._docks["Gateway"].raise_()
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -219,6 +222,7 @@ class MainWindow(QMainWindow):
         self._deferred = {
             "Script Console": lambda: self._script_console(sim),
             "Tags": lambda: self._tags_panel(sim),
+            "Database": lambda: self._database_panel(sim),
         }
         self._panels = {}
         for title, panel in panels.items():
@@ -243,6 +247,11 @@ class MainWindow(QMainWindow):
             return client.tags if client is not None else gateway_tags
 
         return TagsPanel(tags_of)
+
+    def _database_panel(self, sim: Simulation) -> QWidget:
+        from visionsim.app.database_panel import DatabasePanel
+
+        return DatabasePanel(sim)
 
     def _build_deferred(self, title: str) -> None:
         factory = self._deferred.pop(title, None)

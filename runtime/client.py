@@ -76,6 +76,8 @@ class ClientSession:
             scope=CLIENT,
         )
         self.shared_pool = self._fifo(f"client-{self.client_id}-shared")
+        #: Where query bindings run their polls (off the GUI thread).
+        self.binding_pool = self._fifo(f"client-{self.client_id}-bindings")
         self.dedicated: dict[str, FifoPool] = {}
         messenger = ScopeMessenger(sim, gateway, self._run_callback)
         #: Windows and dialogs, plugged in by the widgets and app layers.
@@ -110,6 +112,7 @@ class ClientSession:
             gui_ident=sim.dispatcher.gui_ident,
             output=sim.output,
             tags=self.tags,
+            databases=gateway.databases,
         )
         self.scope = ScriptScope(
             CLIENT,
@@ -262,6 +265,7 @@ class ClientSession:
         """Interrupt the client's tasks and wait up to ``timeout`` s for them."""
         self.tag_change.stop()
         ended = self.workers.shutdown(timeout)
-        for pool in [self.shared_pool, self.tag_pool, *self.dedicated.values()]:
+        pools = [self.shared_pool, self.tag_pool, self.binding_pool]
+        for pool in [*pools, *self.dedicated.values()]:
             ended = pool.shutdown(timeout) and ended
         return ended

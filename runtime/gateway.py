@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.context import GATEWAY
+from visionsim.runtime.db import Databases
 from visionsim.runtime.ignition import ScopeServices, ScopeState, build_modules
 from visionsim.runtime.messaging import HandlerSet, ScopeMessenger
 from visionsim.runtime.scripting import ScriptScope
@@ -78,6 +79,8 @@ class Gateway:
         self.script_state = ScopeState()
         #: The gateway's tags: providers, tag threads, tag scripts.
         self.tags = GatewayTags(name, self._fifo, sim.timers, sim.stall, sim.tracer)
+        #: Datasources of the projects it hosts (``system.db``).
+        self.databases = Databases(sim.timers)
 
     def _fifo(self, name: str, size: int) -> FifoPool:
         sim = self._sim
@@ -95,8 +98,10 @@ class Gateway:
         """Host ``project``: its gateway scope and compiled message handlers.
 
         Raises :class:`~visionsim.runtime.project.ProjectError` for a handler that does
-        not compile. Thread: GUI only.
+        not compile, a bad database URL or a seed statement that fails.
+        Thread: GUI only.
         """
+        self.databases.add_project(project)
         scope = self._scope(project, self.tags.access())
         self.tags.add_project(
             project, scope, lambda: self._scope(project, self.tags.access(None))
@@ -128,6 +133,7 @@ class Gateway:
             output=self._sim.output,
             state=self.script_state,
             tags=tags,
+            databases=self.databases,
         )
         return ScriptScope(
             GATEWAY,
@@ -243,4 +249,5 @@ class Gateway:
         ended = self.workers.shutdown(timeout)
         for pool in self.pools():
             ended = pool.shutdown(timeout) and ended
+        self.databases.close()
         return ended

@@ -12,6 +12,7 @@ import types
 
 from visionsim.runtime.ignition.dataset import DatasetFunctions
 from visionsim.runtime.ignition.date import DateFunctions
+from visionsim.runtime.ignition.db import DbFunctions
 from visionsim.runtime.ignition.java import (
     JavaThread,
     ThreadState,
@@ -57,6 +58,9 @@ def build_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
     else:
         system.__dict__["util"] = _module_of("system.util", GatewayUtil(svc))
     system.__dict__["dataset"] = _module_of("system.dataset", DatasetFunctions())
+    if svc.databases is not None:
+        db = DbFunctions(svc, svc.databases)
+        system.__dict__["db"] = _module_of("system.db", db)
     if svc.tags is not None:
         tag = _module_of("system.tag", TagFunctions(svc, svc.tags))
         for name in NOT_SIMULATED:

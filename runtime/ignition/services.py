@@ -10,6 +10,7 @@ from visionsim.runtime.ignition.logger import ScopeState
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from visionsim.runtime.db import Databases
     from visionsim.runtime.dispatch import GuiDispatcher
     from visionsim.runtime.ignition.diagnostics import SessionLike
     from visionsim.runtime.messaging import ScopeMessenger
@@ -49,3 +50,5 @@ class ScopeServices:
     state: ScopeState = field(default_factory=ScopeState)
     #: The scope's tags (``system.tag``).
     tags: TagAccess | None = None
+    #: The gateway's datasources (``system.db``); None: no ``system.db``.
+    databases: Databases | None = None

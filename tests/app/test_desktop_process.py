@@ -118,4 +118,4 @@ print(sorted(vars(QtWidgets)).count("QWizard"), len(window.panels))
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["0", "6"]  # 6 panels: the Tags panel too
+    assert proc.stdout.split() == ["0", "7"]  # 7 docks: Tags and Database too

@@ -1,0 +1,71 @@
+"""A query binding on a real Table: the data arrives and propertyChange fires."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from visionsim.app.dialogs import HeadlessDialogs
+from visionsim.runtime import load_project
+from visionsim.runtime.db.bindings import start_client_query_binding
+from visionsim.runtime.windows import BindingSpec
+from visionsim.widgets import WindowManager
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from visionsim.runtime import ClientSession, Simulation
+
+WINDOW = """
+title: W
+openOnStartup: true
+rootContainer:
+  components:
+    - type: Table
+      name: T
+      bounds: [0, 0, 200, 100]
+      events:
+        propertyChange: |
+          if event.propertyName == "data":
+              log.append((system.util.getClientId() is not None,
+                          event.newValue.getRowCount()))
+"""
+
+
+def test_a_table_bound_to_a_query_gets_the_rows_and_fires_property_change(
+    sim: Simulation, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from tests.conftest import write_project
+
+    folder = write_project(tmp_path, "W")
+    (folder / "seed.sql").write_text(
+        "CREATE TABLE t (a INTEGER);\n"
+        "INSERT INTO t VALUES (1);\n"
+        "INSERT INTO t VALUES (2);\n"
+    )
+    (folder / "visionsim.yaml").write_text("databases: {DB: {seed: seed.sql}}\n")
+    window = folder / "com.inductiveautomation.vision/windows/W/window.yaml"
+    window.parent.mkdir(parents=True)
+    window.write_text(WINDOW)
+    log: list[object] = []
+
+    def setup(client: ClientSession) -> None:
+        client.vision.windows = WindowManager(client)
+        client.vision.dialogs = HeadlessDialogs(sim.output, {})
+        client.scope.builtins["log"] = log
+
+    sim.client_setup = setup
+    client = sim.open_project(load_project(folder))
+    assert client.vision.windows is not None
+    [opened] = client.vision.windows.opened_windows()
+    table = opened.component("T")  # type: ignore[attr-defined]
+    binding = start_client_query_binding(
+        client,
+        BindingSpec("query", "data", "SELECT a FROM t ORDER BY a", poll_ms=50),
+        lambda value: setattr(table, "data", value),
+    )
+    qtbot.waitUntil(lambda: log == [(True, 2)])
+    assert table.data.getColumnAsList("a") == [1, 2]
+    assert sim.guard.violations() == []
+    binding.stop()

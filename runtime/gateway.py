@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.context import GATEWAY
-from visionsim.runtime.db import Databases
+from visionsim.runtime.db import Databases, TagQueries
 from visionsim.runtime.ignition import ScopeServices, ScopeState, build_modules
 from visionsim.runtime.messaging import HandlerSet, ScopeMessenger
 from visionsim.runtime.scripting import ScriptScope
@@ -81,6 +81,9 @@ class Gateway:
         self.tags = GatewayTags(name, self._fifo, sim.timers, sim.stall, sim.tracer)
         #: Datasources of the projects it hosts (``system.db``).
         self.databases = Databases(sim.timers)
+        self.tags.engine.query_runner = TagQueries(
+            self.databases, lambda: next(iter(self.projects), "")
+        )
 
     def _fifo(self, name: str, size: int) -> FifoPool:
         sim = self._sim

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from visionsim.runtime.db.bindings import QueryBinding, start_client_query_binding
 from visionsim.runtime.tags import BindingEngine
 from visionsim.runtime.vision_catalog import nearest
 from visionsim.widgets.component import ComponentEnv, VisionComponent
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from visionsim.runtime import ClientSession
     from visionsim.runtime.project import ComponentSpec, WindowSpec
+    from visionsim.runtime.windows import BindingSpec
 
     Placer = Callable[["VisionWindow"], None]
 
@@ -53,6 +55,8 @@ class VisionWindow:
         layout.addWidget(root.widget)
         #: The window's live bindings (set when it opens).
         self.bindings: BindingEngine | None = None
+        #: Its SQL and named-query bindings, polling while it is open.
+        self.query_bindings: list[QueryBinding] = []
 
     @property
     def path(self) -> str:
@@ -260,6 +264,31 @@ class WindowManager:
             report,
         )
         window.bindings.start(specs)
+        for owner, binding in window.bindings.deferred:
+            self._bind_query(window, owner, binding, report)
+
+    def _bind_query(
+        self,
+        window: VisionWindow,
+        owner: str,
+        binding: BindingSpec,
+        report: Callable[[str], None],
+    ) -> None:
+        """Start a query or named-query binding (the database layer polls it)."""
+        component = window.components.get(owner)
+        prop = component.TYPE.property(binding.target) if component else None
+        if component is None or prop is None:
+            report(f"binding of {owner}.{binding.target}: no such property")
+            return
+
+        def apply(value: object) -> None:
+            component.setPropertyValue(binding.target, value)
+
+        window.query_bindings.append(
+            start_client_query_binding(
+                self._client, binding, apply, scalar=prop.kind is not object
+            )
+        )
 
     def _apply_params(
         self, window: VisionWindow, params: dict[str, object] | None
@@ -285,6 +314,9 @@ def _walk(spec: ComponentSpec) -> Iterator[tuple[str, ComponentSpec]]:
 def _unbind(window: VisionWindow) -> None:
     if window.bindings is not None:
         window.bindings.close()
+    for query in window.query_bindings:
+        query.stop()
+    window.query_bindings.clear()
 
 
 def _show_top_level(window: VisionWindow) -> None:

@@ -15,7 +15,12 @@ from visionsim.runtime.db.errors import (
     db_error,
 )
 from visionsim.runtime.db.named_queries import NamedQuery, load_named_queries
-from visionsim.runtime.db.service import Databases, ProjectDatabases, with_databases
+from visionsim.runtime.db.service import (
+    Databases,
+    ProjectDatabases,
+    TagQueries,
+    with_databases,
+)
 
 __all__ = [
     "Databases",
@@ -26,6 +31,7 @@ __all__ = [
     "ProjectDatabases",
     "SQLException",
     "SQLiteException",
+    "TagQueries",
     "db_error",
     "hide_password",
     "load_named_queries",

@@ -14,7 +14,7 @@ import json
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.db.datasource import Datasource
 from visionsim.runtime.db.errors import SQLException, sql_exception
@@ -24,7 +24,7 @@ from visionsim.runtime.db.transactions import Transactions
 from visionsim.runtime.project_io import ProjectError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from visionsim.runtime.db.datasource import QueryResult
     from visionsim.runtime.gateway_config import DatabaseConfig
@@ -220,3 +220,23 @@ def _seed(source: Datasource, path: Path) -> None:
         conn.commit()
     finally:
         conn.close()
+
+
+class TagQueries:
+    """Query tags' SQL on the gateway's datasources (the tags' QueryRunner).
+
+    Tags belong to the gateway, not to a project; a query tag without a
+    datasource uses the default of ``project()`` (the first hosted project,
+    standing in for Ignition's gateway scripting project). Thread: any.
+    """
+
+    def __init__(self, databases: Databases, project: Callable[[], str]) -> None:
+        self._databases = databases
+        self._project = project
+
+    def run_query(self, datasource: str, sql: str) -> Sequence[Sequence[Any]]:
+        """The rows ``sql`` gives on ``datasource``; raises SQLException."""
+        result = self._databases.run(
+            sql, (), "query", database=datasource or None, project=self._project()
+        )
+        return [] if isinstance(result, int) else result[1]

@@ -69,3 +69,62 @@ def test_a_table_bound_to_a_query_gets_the_rows_and_fires_property_change(
     assert table.data.getColumnAsList("a") == [1, 2]
     assert sim.guard.violations() == []
     binding.stop()
+
+
+BOUND_WINDOW = """
+title: W
+openOnStartup: true
+rootContainer:
+  components:
+    - type: Table
+      name: T
+      bounds: [0, 0, 200, 100]
+      bindings:
+        data: {query: "SELECT a FROM t ORDER BY a", pollMs: 50}
+      events:
+        propertyChange: |
+          if event.propertyName == "data":
+              log.append(("data", event.newValue.getRowCount()))
+    - type: Label
+      name: Count
+      bounds: [0, 110, 200, 24]
+      bindings:
+        text: {query: "SELECT COUNT(*) FROM t", pollMs: 50}
+"""
+
+
+def test_query_bindings_in_window_yaml_run_when_the_window_opens(
+    sim: Simulation, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """window.yaml's query bindings: the table gets rows, the label a scalar."""
+    from tests.conftest import write_project
+
+    folder = write_project(tmp_path, "W")
+    (folder / "seed.sql").write_text(
+        "CREATE TABLE t (a INTEGER);\nINSERT INTO t VALUES (1);\n"
+    )
+    (folder / "visionsim.yaml").write_text("databases: {DB: {seed: seed.sql}}\n")
+    window = folder / "com.inductiveautomation.vision/windows/W/window.yaml"
+    window.parent.mkdir(parents=True)
+    window.write_text(BOUND_WINDOW)
+    log: list[object] = []
+
+    def setup(client: ClientSession) -> None:
+        client.vision.windows = WindowManager(client)
+        client.vision.dialogs = HeadlessDialogs(sim.output, {})
+        client.scope.builtins["log"] = log
+
+    sim.client_setup = setup
+    client = sim.open_project(load_project(folder))
+    assert client.vision.windows is not None
+    [opened] = client.vision.windows.opened_windows()
+    qtbot.waitUntil(lambda: ("data", 1) in log)
+    label = opened.component("Count")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: str(label.text) == "1")
+    client.scope.system.db.runUpdateQuery("INSERT INTO t VALUES (2)")
+    qtbot.waitUntil(lambda: str(label.text) == "2")  # it polls
+    qtbot.waitUntil(lambda: ("data", 2) in log)
+    assert sim.guard.violations() == []
+    client.vision.windows.close_all() if hasattr(
+        client.vision.windows, "close_all"
+    ) else None

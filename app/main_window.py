@@ -9,6 +9,7 @@ each panel watches the simulation through one :class:`~visionsim.app.bridge.SimB
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
@@ -29,6 +30,20 @@ if TYPE_CHECKING:
 
     from visionsim.runtime import ClientSession, ErrorReport, Project, Simulation
     from visionsim.widgets import VisionWindow
+
+
+#: Each panel's dock and where it starts (View > Reset layout puts it back).
+DOCK_AREAS = (
+    ("Gateway", Qt.DockWidgetArea.LeftDockWidgetArea),
+    ("Diagnostics", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("Thread Timeline", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("Output Console", Qt.DockWidgetArea.BottomDockWidgetArea),
+    ("Script Console", Qt.DockWidgetArea.BottomDockWidgetArea),
+)
+BOTTOM_TABS = ("Thread Timeline", "Output Console", "Script Console")
+#: Around a window in the client desktop: its frame, the client tabs, the
+#: dock splitters (measured with the Fusion style).
+DESKTOP_MARGIN = (60, 150)
 
 
 class MainWindow(QMainWindow):
@@ -76,29 +91,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.meter)
         self.error_popup = ErrorPopup(self)
         self._docks: dict[str, QDockWidget] = {}
-        for title, area in (
-            ("Gateway", Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("Diagnostics", Qt.DockWidgetArea.RightDockWidgetArea),
-            ("Thread Timeline", Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("Output Console", Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("Script Console", Qt.DockWidgetArea.BottomDockWidgetArea),
-        ):
+        for title, _area in DOCK_AREAS:
             dock = QDockWidget(title, self)
             dock.setObjectName(title.replace(" ", ""))
-            self.addDockWidget(area, dock)
             self._docks[title] = dock
             dock.visibilityChanged.connect(
                 lambda visible, title=title: self._on_dock_visibility_changed(
                     title, visible
                 )
             )
-        self.tabifyDockWidget(
-            self._docks["Thread Timeline"], self._docks["Output Console"]
-        )
-        self.tabifyDockWidget(
-            self._docks["Output Console"], self._docks["Script Console"]
-        )
-        self._docks["Thread Timeline"].raise_()
+        self._arrange_docks()
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -120,6 +122,9 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&View")
         for dock in self._docks.values():
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.reset_layout_action = QAction("&Reset layout", self)
+        view.addAction(self.reset_layout_action)
 
     def _connect_signals(self) -> None:
         self.reload_action.triggered.connect(self._on_reload_action_triggered)
@@ -127,6 +132,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self._on_settings_action_triggered)
         self.quit_action.triggered.connect(self.close)
         self.add_client_action.triggered.connect(self._on_add_client_action_triggered)
+        self.reset_layout_action.triggered.connect(self.reset_layout)
         self.watcher = ProjectWatcher(self.session.folders(), self)
         self.watcher.changed.connect(self._on_watcher_changed)
 
@@ -188,6 +194,8 @@ class MainWindow(QMainWindow):
         if self._panels_for is not None:
             sim, self._panels_for = self._panels_for, None
             self._install_panels(sim)
+            # The docks took their panels' size hints: share the room out again.
+            QTimer.singleShot(0, self, self._size_docks)
 
     def _install_panels(self, sim: Simulation) -> None:
         # Imported here: these modules are most of the start-up import time.
@@ -312,23 +320,56 @@ class MainWindow(QMainWindow):
     def _on_bridge_error_reported(self, report: ErrorReport) -> None:
         self.error_popup.show(report)
 
+    # -- layout ---------------------------------------------------------------
+
+    def _arrange_docks(self) -> None:
+        for title, area in DOCK_AREAS:
+            dock = self._docks[title]
+            dock.setFloating(False)
+            self.addDockWidget(area, dock)
+            dock.show()
+        bottom = [self._docks[t] for t in BOTTOM_TABS]
+        for first, second in itertools.pairwise(bottom):
+            self.tabifyDockWidget(first, second)
+        bottom[0].raise_()
+
+    def _size_docks(self) -> None:
+        """Room for the client desktop first (its largest window), then the docks."""
+        need_w, need_h = self._desktop_room()
+        side = max(self.width() - need_w, int(self.width() * 0.3))
+        docks = self._docks
+        self.resizeDocks(
+            [docks["Gateway"], docks["Diagnostics"]],
+            [int(side * 0.45), int(side * 0.55)],
+            Qt.Orientation.Horizontal,
+        )
+        bottom = max(self.height() - need_h, int(self.height() * 0.28))
+        self.resizeDocks([docks["Thread Timeline"]], [bottom], Qt.Orientation.Vertical)
+
+    def _desktop_room(self) -> tuple[int, int]:
+        """The width and height the desktop needs for the project's largest window."""
+        sizes = [(640, 400)]
+        if self.session.sim is not None:
+            for client in self.session.sim.clients[:1]:
+                sizes += [w.size for w in client.project.windows.values()]
+        width = max(w for w, _ in sizes) + DESKTOP_MARGIN[0]
+        height = max(h for _, h in sizes) + DESKTOP_MARGIN[1]
+        return min(width, int(self.width() * 0.6)), min(
+            height, int(self.height() * 0.7)
+        )
+
+    @Slot()
+    def reset_layout(self) -> None:
+        """Put every panel back where it starts, at its starting size."""
+        self._arrange_docks()
+        self._size_docks()
+
     def showEvent(self, event: QShowEvent) -> None:
-        """On first show, give the docks room: the timeline most of all."""
+        """On first show, give the client desktop and the docks their room."""
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            docks = self._docks
-            width = self.width()
-            self.resizeDocks(
-                [docks["Gateway"], docks["Diagnostics"]],
-                [int(width * 0.27), int(width * 0.22)],
-                Qt.Orientation.Horizontal,
-            )
-            self.resizeDocks(
-                [docks["Thread Timeline"]],
-                [int(self.height() * 0.42)],
-                Qt.Orientation.Vertical,
-            )
+            self._size_docks()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop the simulation (cancel tasks, bounded wait), then close."""

@@ -112,14 +112,25 @@ class WindowManager:
 
     # -- WindowHost -----------------------------------------------------------
 
-    def open_window(self, path: str, params: dict[str, object] | None) -> VisionWindow:
-        """Open ``path`` (or raise it if open) and apply ``params``."""
+    def open_window(
+        self,
+        path: str,
+        params: dict[str, object] | None,
+        replacing: VisionWindow | None = None,
+    ) -> VisionWindow:
+        """Open ``path`` (or raise it if open) and apply ``params``.
+
+        ``replacing``: an open window whose place (position, size,
+        maximized state) a newly opened window takes, as Ignition's swap does.
+        """
         window = next((w for w in self._open if w.path == path), None)
         if window is None:
             window = self._build(self._spec(path))
             self._open.append(window)
             self._apply_params(window, params)
             self._placer(window)
+            if replacing is not None:
+                _take_place(window, replacing)
         else:
             self._apply_params(window, params)
             frame = window.widget.parentWidget()  # the app's MDI sub-window
@@ -130,6 +141,14 @@ class WindowManager:
                 window.widget.raise_()
         self._current = window
         return window
+
+    def swap_to(self, path: str, params: dict[str, object] | None) -> VisionWindow:
+        """Close the current window and open ``path`` in its place."""
+        current = self._current
+        opened = self.open_window(path, params, replacing=current)
+        if current is not None and current is not opened and current in self._open:
+            self.close_window(current)
+        return opened
 
     def close_window(self, window: str | object) -> None:
         """Close an open window given by path or object."""
@@ -250,3 +269,23 @@ class WindowManager:
 
 def _show_top_level(window: VisionWindow) -> None:
     window.widget.show()
+
+
+def _take_place(window: VisionWindow, old: VisionWindow) -> None:
+    """Put ``window``'s frame where ``old``'s is: maximized, or at its position.
+
+    The new window keeps its own size (its content is laid out for it), moved
+    back inside the desktop if it would stick out past the old one's place.
+    """
+    frame, old_frame = window.widget.parentWidget(), old.widget.parentWidget()
+    if frame is None or old_frame is None:
+        return  # top-level windows (headless): nothing to line up
+    if old_frame.isMaximized():
+        frame.showMaximized()
+        return
+    area = frame.parentWidget()
+    x, y = old_frame.x(), old_frame.y()
+    if area is not None:
+        x = max(0, min(x, area.width() - frame.width()))
+        y = max(0, min(y, area.height() - frame.height()))
+    frame.move(x, y)

@@ -64,7 +64,9 @@ class ClientDesktop(QMdiArea):
 
     def _inside(self, sub: QMdiSubWindow, x: int, y: int) -> QPoint:
         """``(x, y)``, moved so ``sub`` fits in the visible area (top-left wins)."""
-        area = self.viewport().size()
+        # The viewport's size; viewport() itself would make PySide build a
+        # wrapper for every widget type (see test_desktop_process).
+        area = self.contentsRect().size()
         x = max(0, min(x, area.width() - sub.width()))
         y = max(0, min(y, area.height() - sub.height()))
         return QPoint(x, y)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QTabWidget, QWidget
 
+from visionsim.app import reload_state
 from visionsim.app.bridge import SimBridge
 from visionsim.app.client_desktop import ClientDesktop
 from visionsim.app.error_popup import ErrorPopup
@@ -150,19 +151,31 @@ class MainWindow(QMainWindow):
         return desktop.client if isinstance(desktop, ClientDesktop) else None
 
     def reload(self, initial: bool = False) -> bool:
-        """(Re)load the project; on an error keep what runs and say why."""
-        old_desktops = list(self._desktops.values())
+        """(Re)load the project; on an error keep what runs and say why.
+
+        The learner's place survives: the same clients (same ids), their open
+        windows where they were, the current tab, and the timeline's history
+        (the reload is marked on it).
+        """
+        old_desktops = self._desktops
+        places = [] if initial else reload_state.capture(self.sim)
+        identities = [p.identity for p in places] or [{}]
+        tab = self.tabs.currentIndex()
         self._desktops = {}  # windows of the new simulation land in new tabs
-        sim = self.session.reload()
-        if sim is None:
-            self._desktops = {d.client.client_id: d for d in old_desktops}
-            self._show_load_error(self.session.last_error or "unknown error")
-            return False
-        for desktop in old_desktops:
+        sim = self.session.reload(
+            identities, lambda new: reload_state.restore(new, places)
+        )
+        if sim is None:  # drop the half-built tabs; the old ones stay
+            old_desktops, self._desktops = self._desktops, old_desktops
+        for desktop in old_desktops.values():
             self.tabs.removeTab(self.tabs.indexOf(desktop))
             desktop.deleteLater()
+        if sim is None:
+            self._show_load_error(self.session.last_error or "unknown error")
+            return False
         for client in sim.clients:
             self._desktop_for(client)
+        self.tabs.setCurrentIndex(max(0, min(tab, self.tabs.count() - 1)))
         self.settings.apply(sim)
         if initial:  # paint the window first; the panels follow a moment later
             self._panels_for = sim

@@ -12,11 +12,13 @@ headless runs).
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMdiSubWindow, QVBoxLayout, QWidget
 
+from visionsim.runtime.project_io import ProjectError
 from visionsim.runtime.vision_catalog import nearest
 from visionsim.widgets.component import ComponentEnv, VisionComponent
 from visionsim.widgets.components import TYPES, Container
@@ -29,6 +31,10 @@ if TYPE_CHECKING:
     from visionsim.runtime.project import ComponentSpec, WindowSpec
 
     Placer = Callable[["VisionWindow"], None]
+
+
+#: Qt keeps coordinates and sizes in 32-bit ints.
+_QT_INT = 2**31
 
 
 class VisionWindow:
@@ -214,7 +220,9 @@ class WindowManager:
     def _build(self, spec: WindowSpec) -> VisionWindow:
         env = ComponentEnv(self._client, spec.path)
         components: dict[str, VisionComponent] = {}
-        root = self._build_component(spec, spec.root, env, None, components)
+        with warnings.catch_warnings():  # the error says it; no stderr warning
+            warnings.filterwarnings("ignore", "libshiboken: Overflow", RuntimeWarning)
+            root = self._build_component(spec, spec.root, env, None, components)
         assert isinstance(root, Container)
         window = VisionWindow(spec, env, root)
         window.components = components
@@ -233,7 +241,19 @@ class WindowManager:
             event: self._compile(window, spec, event, source)
             for event, source in spec.events.items()
         }
-        component = TYPES[spec.type](spec, env, parent, scripts)
+        if not all(-_QT_INT <= n < _QT_INT for n in spec.bounds):
+            raise ProjectError(
+                window.file,
+                f"{spec.path}: bounds {list(spec.bounds)} are past Qt's 32-bit limit",
+                spec.line,
+            )
+        try:
+            component = TYPES[spec.type](spec, env, parent, scripts)
+        except (OverflowError, ValueError, TypeError) as exc:  # a value Qt refused
+            why = str(exc) or "a number is past Qt's 32-bit limit"
+            raise ProjectError(
+                window.file, f"cannot build {spec.path}: {why}", spec.line
+            ) from exc
         out[spec.path] = component
         if isinstance(component, Container):
             for child_spec in spec.components:
@@ -283,9 +303,9 @@ def _take_place(window: VisionWindow, old: VisionWindow) -> None:
     if old_frame.isMaximized():
         frame.showMaximized()
         return
-    area = frame.parentWidget()
     x, y = old_frame.x(), old_frame.y()
-    if area is not None:
+    if isinstance(frame, QMdiSubWindow) and frame.mdiArea() is not None:
+        area = frame.mdiArea().contentsRect()  # its viewport, scroll bars aside
         x = max(0, min(x, area.width() - frame.width()))
         y = max(0, min(y, area.height() - frame.height()))
     frame.move(x, y)

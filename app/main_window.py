@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
             project_path, remote_paths or {}, self._place_window, self, preloaded
         )
         self.shut_down_cleanly = True
+        #: How long closing waits for scripts to end (a signal asks for less).
+        self.stop_budget_s = 2.0
         self.bridge: SimBridge | None = None
         self._panels: dict[str, QWidget] = {}
         # Panels with nothing to catch up on wait until their dock first shows.
@@ -384,10 +386,19 @@ class MainWindow(QMainWindow):
             self._sized = True
             self._size_docks()
 
+    def sync_settings(self) -> None:
+        """Write the settings to disk now (before an exit that skips clean-up)."""
+        self._qsettings.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop the simulation (cancel tasks, bounded wait), then close."""
+        """Stop the simulation (cancel tasks, bounded wait), then close.
+
+        Nothing repaints meanwhile: a late update would be flushed to a window
+        that is going away (Qt then warns on stderr).
+        """
+        self.setUpdatesEnabled(False)
         if self.session.sim is not None:
-            self.shut_down_cleanly = self.session.sim.stop(2.0)
+            self.shut_down_cleanly = self.session.sim.stop(self.stop_budget_s)
             for client in self.session.sim.clients:
                 if isinstance(client.vision.windows, WindowManager):
                     client.vision.windows.close_all()

@@ -35,13 +35,19 @@ if TYPE_CHECKING:
 
 #: Each panel's dock and where it starts (View > Reset layout puts it back).
 DOCK_AREAS = (
-    ("Gateway", Qt.DockWidgetArea.LeftDockWidgetArea),
+    ("Gateway", Qt.DockWidgetArea.RightDockWidgetArea),
     ("Diagnostics", Qt.DockWidgetArea.RightDockWidgetArea),
     ("Thread Timeline", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("Output Console", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("Script Console", Qt.DockWidgetArea.BottomDockWidgetArea),
 )
-BOTTOM_TABS = ("Thread Timeline", "Output Console", "Script Console")
+#: Docks sharing one place as tabs; the first is in front. The side panels
+#: share the right-hand column: each gets its full width (tables with every
+#: column readable) instead of two columns too narrow for either.
+TABBED = (
+    ("Diagnostics", "Gateway"),
+    ("Thread Timeline", "Output Console", "Script Console"),
+)
 #: Around a window in the client desktop: its frame, the client tabs, the
 #: dock splitters (measured with the Fusion style).
 DESKTOP_MARGIN = (60, 150)
@@ -343,21 +349,18 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             self.addDockWidget(area, dock)
             dock.show()
-        bottom = [self._docks[t] for t in BOTTOM_TABS]
-        for first, second in itertools.pairwise(bottom):
-            self.tabifyDockWidget(first, second)
-        bottom[0].raise_()
+        for titles in TABBED:
+            docks = [self._docks[t] for t in titles]
+            for first, second in itertools.pairwise(docks):
+                self.tabifyDockWidget(first, second)
+            docks[0].raise_()
 
     def _size_docks(self) -> None:
         """Room for the client desktop first (its largest window), then the docks."""
         need_w, need_h = self._desktop_room()
         side = max(self.width() - need_w, int(self.width() * 0.3))
         docks = self._docks
-        self.resizeDocks(
-            [docks["Gateway"], docks["Diagnostics"]],
-            [int(side * 0.45), int(side * 0.55)],
-            Qt.Orientation.Horizontal,
-        )
+        self.resizeDocks([docks["Diagnostics"]], [side], Qt.Orientation.Horizontal)
         bottom = max(self.height() - need_h, int(self.height() * 0.28))
         self.resizeDocks([docks["Thread Timeline"]], [bottom], Qt.Orientation.Vertical)
 

@@ -357,7 +357,10 @@ def describe(model: TimelineModel, item: TimelineItem) -> str:
     """The details panel's text for ``item``: what, where, when, args."""
     info = model.lane(item.lane)
     process = f" ({info.process})" if info else ""
-    lines = [f"{kind_label(item)}: {item.name}", f"lane: {item.lane_name}{process}"]
+    lines = [
+        f"{kind_label(item)}: {readable(item.name)}",
+        f"lane: {item.lane_name}{process}",
+    ]
     when = f"start: {format_ns(item.start_ns, step_ns=1000)}"
     if item.kind in ("span", "stall"):
         if item.end_ns is None:
@@ -374,8 +377,28 @@ def describe(model: TimelineModel, item: TimelineItem) -> str:
         lines.append(
             f"ran on: {run.lane_name} after {format_ns(run.start_ns - item.start_ns)}"
         )
-    lines += [f"{k}: {v}" for k, v in (item.args or {}).items() if v is not None]
+    for key, value in (item.args or {}).items():
+        if value is not None and key not in _INTERNAL_ARGS:
+            label = _ARG_LABELS.get(key, key)
+            lines.append(f"{label}: {readable(str(value))}")
     return "\n".join(lines)
+
+
+#: How the details name the runtime's event arguments; some are its own
+#: bookkeeping, not for the learner.
+_ARG_LABELS = {"kind": "cause", "queued_ms": "queued (ms)", "id": "request id"}
+_INTERNAL_ARGS = frozenset({"live"})
+
+
+def readable(name: str) -> str:
+    """A function's name as a learner wrote it: ``sendBack (in longProcess)``.
+
+    Python names a nested function ``longProcess.<locals>.sendBack``.
+    """
+    if ".<locals>." not in name:
+        return name
+    parts = name.split(".<locals>.")
+    return f"{parts[-1]} (in {' > '.join(parts[:-1])})"
 
 
 def _tool_button(text: str, tip: str) -> QToolButton:

@@ -149,6 +149,7 @@ class TimelineModel:
         self._posts: dict[int, TimelineItem] = {}  # flow id -> the post
         self._runs: dict[int, TimelineItem] = {}  # flow id -> the GUI run
         self._process_rank: dict[str, int] = {}
+        self._unnamed = 0
         self.first_ns: int | None = None
         self.last_ns = 0
         self._name_lanes()
@@ -193,8 +194,11 @@ class TimelineModel:
     def _add(self, ev: TraceEvent) -> None:
         lane = self._lanes.get(ev.lane)
         if lane is None:
+            # Never named (or its name aged out of the tracer): a lane id is
+            # no name for a learner.
+            self._unnamed += 1
             lane = self._lanes[ev.lane] = self._lane_info(
-                ev.lane, "Other threads", f"thread {ev.lane}"
+                ev.lane, "Other threads", f"unnamed thread {self._unnamed}"
             )
         store = self._store.get(ev.lane)
         if store is None:

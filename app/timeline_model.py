@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import math
+import threading
 from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -194,11 +195,8 @@ class TimelineModel:
     def _add(self, ev: TraceEvent) -> None:
         lane = self._lanes.get(ev.lane)
         if lane is None:
-            # Never named (or its name aged out of the tracer): a lane id is
-            # no name for a learner.
-            self._unnamed += 1
             lane = self._lanes[ev.lane] = self._lane_info(
-                ev.lane, "Other threads", f"unnamed thread {self._unnamed}"
+                ev.lane, "Other threads", self._thread_name(ev.lane)
             )
         store = self._store.get(ev.lane)
         if store is None:
@@ -219,6 +217,17 @@ class TimelineModel:
             self._keep(store, self._item(ev, lane.name, kind, ev.ts))
         elif phase == "s":
             self._keep(store, self._item(ev, lane.name, "post", ev.ts))
+
+    def _thread_name(self, lane: int) -> str:
+        """The name of a lane the tracer never named; never the bare number.
+
+        An unknown thread's lane is its ident: its thread's name, if it runs.
+        """
+        for thread in threading.enumerate():
+            if thread.ident == lane:
+                return thread.name
+        self._unnamed += 1
+        return f"unnamed thread {self._unnamed}"
 
     @staticmethod
     def _item(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import threading
 from typing import TYPE_CHECKING
 
 import pytest
@@ -188,3 +189,18 @@ def test_a_lane_nobody_named_is_not_labelled_with_its_number() -> None:
     assert lane is not None
     assert "987654" not in lane.name
     assert lane.name == "unnamed thread 1"
+
+
+def test_a_lane_of_an_unknown_thread_is_named_after_the_thread(qtbot: QtBot) -> None:
+    tracer = Tracer()
+    done = threading.Event()
+    worker = threading.Thread(target=done.wait, name="link-Plant2", daemon=True)
+    worker.start()
+    assert worker.ident is not None
+    tracer.record("i", worker.ident, "invokeLater", "show")
+    model = TimelineModel(tracer)
+    model.poll()
+    done.set()
+    lane = model.lane(worker.ident)
+    assert lane is not None
+    assert lane.name == "link-Plant2"

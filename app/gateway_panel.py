@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 GATEWAY_REFRESH_MS = 500
 #: Narrower than this, the tree goes above the details: side by side, both
 #: would be too narrow to read.
-SIDE_BY_SIDE_MIN_W = 900
+SIDE_BY_SIDE_MIN_W = 1100
 MAX_LATENCY_MS = 60_000
 MAX_CONNECT_TIMEOUT_S = 600.0
 _GATEWAY_ROLE = Qt.ItemDataRole.UserRole

@@ -104,14 +104,14 @@ class ProjectWatcher(QObject):
         self._debounce.setInterval(RELOAD_DEBOUNCE_MS)
         self._folders = folders
         self._parents = {str(f.parent): f for f in folders}
-        self._present = {f: f.is_dir() for f in folders}
+        self._present = {f: _is_dir(f) for f in folders}
         self._watch_all()
         self._watcher.fileChanged.connect(self._on_watcher_changed)
         self._watcher.directoryChanged.connect(self._on_watcher_changed)
         self._debounce.timeout.connect(self._on_debounce_timeout)
 
     def _watch_all(self) -> None:
-        paths = [p for p in self._parents if Path(p).is_dir()]
+        paths = [p for p in self._parents if _is_dir(Path(p))]
         for folder in self._folders:
             paths += _tree(folder)
         current = set(self._watcher.files()) | set(self._watcher.directories())
@@ -123,7 +123,7 @@ class ProjectWatcher(QObject):
     def _on_watcher_changed(self, path: str) -> None:
         folder = self._parents.get(path)
         if folder is not None:  # something beside the project: only its own fate
-            present = folder.is_dir()
+            present = _is_dir(folder)
             if present == self._present[folder]:
                 return
             self._present[folder] = present
@@ -135,9 +135,17 @@ class ProjectWatcher(QObject):
         self.changed.emit()
 
 
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; False when it cannot even be looked at."""
+    try:
+        return path.is_dir()
+    except OSError:  # PermissionError: a parent lost its x bit
+        return False
+
+
 def _tree(folder: Path) -> list[str]:
     """``folder`` and everything under it not hidden; what cannot be read, skipped."""
-    if not folder.is_dir():
+    if not _is_dir(folder):
         return []
     paths = [str(folder)]
     for root, dirs, files in os.walk(folder):  # errors: the folder is skipped

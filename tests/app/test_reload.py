@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, Qt
 from tests.conftest import SAMPLES, write_project
 from visionsim.app.client_desktop import ClientDesktop
 from visionsim.app.main_window import MainWindow
+from visionsim.app.session import ProjectWatcher
 from visionsim.runtime.windows import WINDOWS
 
 if TYPE_CHECKING:
@@ -237,3 +238,18 @@ def test_an_unreadable_subfolder_is_an_error_in_the_ui_not_on_stderr(
     assert "Permission denied" in status
     assert app.sim is old_sim
     assert capfd.readouterr().err == ""
+
+
+def test_the_watcher_survives_a_folder_it_cannot_even_look_at(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hidden = tmp_path / "locked" / "Project"  # its parent lost its x bit
+    stat = os.stat
+
+    def no_stat(path: object, *args: object, **kwargs: object) -> object:
+        if os.fspath(path).startswith(str(hidden)):  # type: ignore[call-overload]
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore[call-overload]
+        return stat(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "stat", no_stat)
+    ProjectWatcher([hidden])  # it raised PermissionError (a traceback in the app)

@@ -9,14 +9,13 @@ each panel watches the simulation through one :class:`~visionsim.app.bridge.SimB
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QTabWidget, QWidget
 
-from visionsim.app import reload_state
+from visionsim.app import dock_layout, reload_state
 from visionsim.app.bridge import SimBridge
 from visionsim.app.client_desktop import ClientDesktop
 from visionsim.app.error_popup import ErrorPopup
@@ -31,26 +30,6 @@ if TYPE_CHECKING:
 
     from visionsim.runtime import ClientSession, ErrorReport, Project, Simulation
     from visionsim.widgets import VisionWindow
-
-
-#: Each panel's dock and where it starts (View > Reset layout puts it back).
-DOCK_AREAS = (
-    ("Gateway", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("Diagnostics", Qt.DockWidgetArea.RightDockWidgetArea),
-    ("Thread Timeline", Qt.DockWidgetArea.BottomDockWidgetArea),
-    ("Output Console", Qt.DockWidgetArea.BottomDockWidgetArea),
-    ("Script Console", Qt.DockWidgetArea.BottomDockWidgetArea),
-)
-#: Docks sharing one place as tabs; the first is in front. The side panels
-#: share the right-hand column: each gets its full width (tables with every
-#: column readable) instead of two columns too narrow for either.
-TABBED = (
-    ("Diagnostics", "Gateway"),
-    ("Thread Timeline", "Output Console", "Script Console"),
-)
-#: Around a window in the client desktop: its frame, the client tabs, the
-#: dock splitters (measured with the Fusion style).
-DESKTOP_MARGIN = (60, 150)
 
 
 class MainWindow(QMainWindow):
@@ -100,7 +79,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.meter)
         self.error_popup = ErrorPopup(self)
         self._docks: dict[str, QDockWidget] = {}
-        for title, _area in DOCK_AREAS:
+        for title, _area in dock_layout.DOCK_AREAS:
             dock = QDockWidget(title, self)
             dock.setObjectName(title.replace(" ", ""))
             self._docks[title] = dock
@@ -344,37 +323,15 @@ class MainWindow(QMainWindow):
     # -- layout ---------------------------------------------------------------
 
     def _arrange_docks(self) -> None:
-        for title, area in DOCK_AREAS:
-            dock = self._docks[title]
-            dock.setFloating(False)
-            self.addDockWidget(area, dock)
-            dock.show()
-        for titles in TABBED:
-            docks = [self._docks[t] for t in titles]
-            for first, second in itertools.pairwise(docks):
-                self.tabifyDockWidget(first, second)
-            docks[0].raise_()
+        dock_layout.arrange(self, self._docks)
 
     def _size_docks(self) -> None:
         """Room for the client desktop first (its largest window), then the docks."""
-        need_w, need_h = self._desktop_room()
-        side = max(self.width() - need_w, int(self.width() * 0.3))
-        docks = self._docks
-        self.resizeDocks([docks["Diagnostics"]], [side], Qt.Orientation.Horizontal)
-        bottom = max(self.height() - need_h, int(self.height() * 0.28))
-        self.resizeDocks([docks["Thread Timeline"]], [bottom], Qt.Orientation.Vertical)
-
-    def _desktop_room(self) -> tuple[int, int]:
-        """The width and height the desktop needs for the project's largest window."""
-        sizes = [(640, 400)]
+        sizes = []
         if self.session.sim is not None:
-            for client in self.session.sim.clients[:1]:
-                sizes += [w.size for w in client.project.windows.values()]
-        width = max(w for w, _ in sizes) + DESKTOP_MARGIN[0]
-        height = max(h for _, h in sizes) + DESKTOP_MARGIN[1]
-        return min(width, int(self.width() * 0.6)), min(
-            height, int(self.height() * 0.7)
-        )
+            project = self.session.sim.clients[0].project
+            sizes = [w.size for w in project.windows.values()]
+        dock_layout.share_out(self, self._docks, sizes)
 
     @Slot()
     def reset_layout(self) -> None:

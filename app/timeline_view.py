@@ -8,6 +8,10 @@ instants and ``invokeLater`` posts, and a thin arrow from each post to the
 GUI-thread run it caused. It pans by dragging and wheel, zooms with
 Ctrl+wheel at the mouse, and reports clicks; :mod:`app.timeline` wraps it
 with the toolbar, scrollbars and details panel. GUI thread only.
+
+A little over 400 lines (STYLE.md section 4): geometry, hit-testing and
+painting share the row layout and the gutter width; split, each half would
+need the other's private state.
 """
 
 from __future__ import annotations

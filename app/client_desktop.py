@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMdiArea, QMdiSubWindow
 
 if TYPE_CHECKING:
     from visionsim.runtime import ClientSession
     from visionsim.widgets import VisionWindow
+
+
+#: How far each further window opens from the one before (a cascade).
+CASCADE_PX = 24
 
 
 class ClientDesktop(QMdiArea):
@@ -30,7 +34,12 @@ class ClientDesktop(QMdiArea):
         return f"Client {c.client_id} · {c.host_name} · {c.user_name}"
 
     def place(self, window: VisionWindow) -> None:
-        """Add a newly opened window; closing it closes the Vision window."""
+        """Add a newly opened window; closing it closes the Vision window.
+
+        A window marked ``startMaximized`` fills the desktop; any other opens
+        at its designed size, inside the visible area (a little below and to
+        the right of the last one opened, as a cascade).
+        """
         sub = QMdiSubWindow()
         sub.setWidget(window.widget)
         sub.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -44,8 +53,23 @@ class ClientDesktop(QMdiArea):
         sub.resize(
             width + frame.left() + frame.right(), height + frame.top() + frame.bottom()
         )
-        sub.show()
+        others = [w for w in self.subWindowList() if w is not sub and w.isVisible()]
+        step = CASCADE_PX * len(others)
+        sub.move(self._inside(sub, step, step))
+        if getattr(window.spec, "start_maximized", False):
+            sub.showMaximized()
+        else:
+            sub.show()
         sub.destroyed.connect(lambda: self._on_frame_destroyed(window))
+
+    def _inside(self, sub: QMdiSubWindow, x: int, y: int) -> QPoint:
+        """``(x, y)``, moved so ``sub`` fits in the visible area (top-left wins)."""
+        # The viewport's size; viewport() itself would make PySide build a
+        # wrapper for every widget type (see test_desktop_process).
+        area = self.contentsRect().size()
+        x = max(0, min(x, area.width() - sub.width()))
+        y = max(0, min(y, area.height() - sub.height()))
+        return QPoint(x, y)
 
     def _on_frame_destroyed(self, window: VisionWindow) -> None:
         # The user closed the frame (its X): the Vision window is closed too.

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 from visionsim.app.demo import DEMO_SCRIPT, PROJECT_SCRIPT
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
     from visionsim.app.cli import AppOptions
+    from visionsim.app.main_window import MainWindow
 
 
 _STUCK = -1
+#: How long scripts get to end after Ctrl+C or SIGTERM before the exit.
+SIGNAL_STOP_S = 0.5
 
 
 def has_display() -> bool:
@@ -49,6 +50,8 @@ def run_desktop(options: AppOptions) -> int:
         return _headless_demo(options)
     import qasync
 
+    _drop_offscreen_noise()
+
     async def main() -> int:
         from visionsim.app.main_window import MainWindow
 
@@ -66,13 +69,36 @@ def run_desktop(options: AppOptions) -> int:
         return 0 if window.shut_down_cleanly else _STUCK
 
     code = int(qasync.run(main()))
-    from visionsim.app.runner import exit_now_if_threads_linger, hard_exit
-
     if code == _STUCK:  # a task ignored the interrupt: Qt would wait for it
-        sys.stderr.write("visionsim: scripts still running; exiting anyway\n")
-        hard_exit(0)
+        _exit(code)
+    from visionsim.app.runner import exit_now_if_threads_linger
+
     exit_now_if_threads_linger(0)  # never hang on a script's stray thread
     return 0
+
+
+def _exit(code: int) -> None:
+    """End the process now (exit code 0), saying so if scripts still ran."""
+    from visionsim.app.runner import hard_exit
+
+    if code == _STUCK:  # Qt would wait for their threads, maybe for ever
+        sys.stdout.write("visionsim: scripts still running; exiting anyway\n")
+    hard_exit(0)
+
+
+#: What the offscreen platform says about every dock; not a problem in the app.
+_OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _drop_offscreen_noise() -> None:
+    """Keep Qt's messages on stderr, except the offscreen platform's dock notice."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(_kind: QtMsgType, _where: QMessageLogContext, message: str) -> None:
+        if message != _OFFSCREEN_NOISE:
+            sys.stderr.write(f"{message}\n")
+
+    qInstallMessageHandler(handler)
 
 
 class _SignalCloser:
@@ -87,7 +113,7 @@ class _SignalCloser:
     _SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self) -> None:
-        self._window: QWidget | None = None
+        self._window: MainWindow | None = None
         self._requested = False
         self._previous = {
             sig: signal.signal(sig, self._on_signal) for sig in self._SIGNALS
@@ -101,9 +127,21 @@ class _SignalCloser:
     def _on_signal(self, _signum: int, _frame: object) -> None:
         self._requested = True
         if self._window is not None:
-            self._window.close()
+            self._close(self._window)
 
-    def attach(self, window: QWidget) -> None:
+    @staticmethod
+    def _close(window: MainWindow) -> None:
+        # The user asked to quit now: scripts get a short grace, not the
+        # menu's full wait, and the process ends as soon as the window has
+        # closed (the simulation stopped): going back through the event loop
+        # and its teardown took a second more while CPU-bound scripts held
+        # the GIL.
+        window.stop_budget_s = SIGNAL_STOP_S
+        window.close()
+        window.sync_settings()
+        _exit(0 if window.shut_down_cleanly else _STUCK)
+
+    def attach(self, window: MainWindow) -> None:
         """Close ``window`` on a signal; at once if one came before it existed."""
         from PySide6.QtCore import QTimer
 
@@ -112,7 +150,7 @@ class _SignalCloser:
         heartbeat.timeout.connect(lambda: None)
         heartbeat.start(200)
         if self._requested:
-            QTimer.singleShot(0, window, window.close)
+            QTimer.singleShot(0, window, lambda: self._close(window))
 
 
 def _headless_demo(options: AppOptions) -> int:

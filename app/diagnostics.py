@@ -165,6 +165,7 @@ class RunningScriptsView(QWidget):
         self._workers: Workers | None = None
         self._ids: list[int] = []
         self._started: dict[int, float] = {}
+        self._start_w = 0
         table = make_table(self.COLUMNS, stretch=1, table_class=_ResizeAwareTable)
         assert isinstance(table, _ResizeAwareTable)
         table.resized = self._fit_description
@@ -215,7 +216,17 @@ class RunningScriptsView(QWidget):
         bar = table.verticalScrollBar()
         width = table.contentsRect().width() - (bar.width() if bar.isVisible() else 0)
         header = table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c != 1)
+        # Too narrow for every column: Execution Start goes first, so Elapsed
+        # and Terminate stay in view (the start time is in the tooltip).
+        others = sum(header.sectionSize(c) for c in (0, 3, 4))
+        if not header.isSectionHidden(2):  # its width, remembered while shown
+            self._start_w = header.sectionSize(2)
+        start = self._start_w
+        start_fits = width - others - start >= DESCRIPTION_MIN_PX
+        if header.isSectionHidden(2) == start_fits:
+            header.setSectionHidden(2, not start_fits)
+        if start_fits:
+            others += start
         header.resizeSection(1, max(DESCRIPTION_MIN_PX, width - others))
 
     def _add_row(self, task_id: int, description: str, started_at: float) -> None:
@@ -225,7 +236,7 @@ class RunningScriptsView(QWidget):
         self.table.insertRow(row)
         start = time.strftime("%H:%M:%S", time.localtime(started_at))
         items = set_row(self.table, row, [str(task_id), description, start, "0.0"])
-        items[1].setToolTip(description)
+        items[1].setToolTip(f"{description}\nstarted {start}")
         for col in (0, 3):
             items[col].setTextAlignment(_RIGHT)
         button = QPushButton("Terminate")

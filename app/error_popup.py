@@ -33,9 +33,11 @@ class ErrorPopup:
         """Show ``report`` (non-modal). Thread: GUI only."""
         box = self._box
         if box is None or not box.isVisible():
+            from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QMessageBox  # on the first error only
 
             box = QMessageBox(self._parent)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # "<Script Console>" is text
             box.setIcon(QMessageBox.Icon.Critical)
             box.setWindowTitle("Error running script")
             box.setModal(False)
@@ -48,4 +50,16 @@ class ErrorPopup:
             text += f"\n\n({self._count - 1} earlier error(s) since this opened)"
         box.setText(text)
         box.setDetailedText(report.format())
+        _monospace_details(box)
         box.show()
+
+
+def _monospace_details(box: QMessageBox) -> None:
+    """Details in a fixed-width font, so a SyntaxError's ``^`` points right."""
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QTextEdit
+
+    details = box.findChild(QTextEdit)
+    if details is not None:
+        details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        details.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)

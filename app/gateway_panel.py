@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
+    QHeaderView,
     QLabel,
     QSpinBox,
     QSplitter,
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from visionsim.runtime.workers import FifoPool
 
 GATEWAY_REFRESH_MS = 500
+#: Narrower than this, the tree goes above the details: side by side, both
+#: would be too narrow to read.
+SIDE_BY_SIDE_MIN_W = 1100
 MAX_LATENCY_MS = 60_000
 MAX_CONNECT_TIMEOUT_S = 600.0
 _GATEWAY_ROLE = Qt.ItemDataRole.UserRole
@@ -60,7 +64,10 @@ class GatewayPanel(QWidget):
         self.setWindowTitle("Gateways")
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Gateway / project / handler", "Detail"])
-        self.tree.setColumnWidth(0, 260)
+        # The names as wide as they need, the details in the rest.
+        self.tree.header().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.running_label = QLabel()
         self.running = RunningScriptsView(self._selected_workers)
         self.links = make_table(
@@ -83,9 +90,9 @@ class GatewayPanel(QWidget):
         self._timer.setInterval(GATEWAY_REFRESH_MS)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Tree beside the details when wide, above them when tall (a side dock)."""
+        """Tree beside the details when wide, above them otherwise (a side dock)."""
         super().resizeEvent(event)
-        tall = self.height() > self.width()
+        tall = self.width() < SIDE_BY_SIDE_MIN_W
         want = Qt.Orientation.Vertical if tall else Qt.Orientation.Horizontal
         if self.splitter.orientation() != want:
             self.splitter.setOrientation(want)

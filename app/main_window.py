@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QTabWidget, QWidget
 
+from visionsim.app import dock_layout, reload_state
 from visionsim.app.bridge import SimBridge
 from visionsim.app.client_desktop import ClientDesktop
 from visionsim.app.error_popup import ErrorPopup
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
             overrides,
         )
         self.shut_down_cleanly = True
+        #: How long closing waits for scripts to end (a signal asks for less).
+        self.stop_budget_s = 2.0
         self.bridge: SimBridge | None = None
         self._panels: dict[str, QWidget] = {}
         # Panels with nothing to catch up on wait until their dock first shows.
@@ -83,35 +86,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.meter)
         self.error_popup = ErrorPopup(self)
         self._docks: dict[str, QDockWidget] = {}
-        for title, area in (
-            ("Gateway", Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("Tags", Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("Database", Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("Diagnostics", Qt.DockWidgetArea.RightDockWidgetArea),
-            ("Thread Timeline", Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("Output Console", Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("Script Console", Qt.DockWidgetArea.BottomDockWidgetArea),
-        ):
+        for title, _area in dock_layout.DOCK_AREAS:
             dock = QDockWidget(title, self)
             dock.setObjectName(title.replace(" ", ""))
-            self.addDockWidget(area, dock)
             self._docks[title] = dock
             dock.visibilityChanged.connect(
                 lambda visible, title=title: self._on_dock_visibility_changed(
                     title, visible
                 )
             )
-        self.tabifyDockWidget(self._docks["Gateway"], self._docks["Tags"])
-        self._docks["Gateway"].raise_()
-        self.tabifyDockWidget(
-            self._docks["Thread Timeline"], self._docks["Output Console"]
-        )
-        self.tabifyDockWidget(
-            self._docks["Output Console"], self._docks["Script Console"]
-        )
-        self.tabifyDockWidget(self._docks["Gateway"], self._docks["Database"])
-        self._docks["Thread Timeline"].raise_()
-        self._docks["Gateway"].raise_()
+        self._arrange_docks()
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -133,6 +117,9 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&View")
         for dock in self._docks.values():
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.reset_layout_action = QAction("&Reset layout", self)
+        view.addAction(self.reset_layout_action)
 
     def _connect_signals(self) -> None:
         self.reload_action.triggered.connect(self._on_reload_action_triggered)
@@ -140,6 +127,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self._on_settings_action_triggered)
         self.quit_action.triggered.connect(self.close)
         self.add_client_action.triggered.connect(self._on_add_client_action_triggered)
+        self.reset_layout_action.triggered.connect(self.reset_layout)
         self.watcher = ProjectWatcher(self.session.folders(), self)
         self.watcher.changed.connect(self._on_watcher_changed)
 
@@ -157,19 +145,31 @@ class MainWindow(QMainWindow):
         return desktop.client if isinstance(desktop, ClientDesktop) else None
 
     def reload(self, initial: bool = False) -> bool:
-        """(Re)load the project; on an error keep what runs and say why."""
-        old_desktops = list(self._desktops.values())
+        """(Re)load the project; on an error keep what runs and say why.
+
+        The learner's place survives: the same clients (same ids), their open
+        windows where they were, the current tab, and the timeline's history
+        (the reload is marked on it).
+        """
+        old_desktops = self._desktops
+        places = [] if initial else reload_state.capture(self.sim)
+        identities = [p.identity for p in places] or [{}]
+        tab = self.tabs.currentIndex()
         self._desktops = {}  # windows of the new simulation land in new tabs
-        sim = self.session.reload()
-        if sim is None:
-            self._desktops = {d.client.client_id: d for d in old_desktops}
-            self._show_load_error(self.session.last_error or "unknown error")
-            return False
-        for desktop in old_desktops:
+        sim = self.session.reload(
+            identities, lambda new: reload_state.restore(new, places)
+        )
+        if sim is None:  # drop the half-built tabs; the old ones stay
+            old_desktops, self._desktops = self._desktops, old_desktops
+        for desktop in old_desktops.values():
             self.tabs.removeTab(self.tabs.indexOf(desktop))
             desktop.deleteLater()
+        if sim is None:
+            self._show_load_error(self.session.last_error or "unknown error")
+            return False
         for client in sim.clients:
             self._desktop_for(client)
+        self.tabs.setCurrentIndex(max(0, min(tab, self.tabs.count() - 1)))
         self.settings.apply(sim)
         if initial:  # paint the window first; the panels follow a moment later
             self._panels_for = sim
@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         if self._panels_for is not None:
             sim, self._panels_for = self._panels_for, None
             self._install_panels(sim)
+            # The docks took their panels' size hints: share the room out again.
+            QTimer.singleShot(0, self, self._size_docks)
 
     def _install_panels(self, sim: Simulation) -> None:
         # Imported here: these modules are most of the start-up import time.
@@ -345,28 +347,45 @@ class MainWindow(QMainWindow):
     def _on_bridge_error_reported(self, report: ErrorReport) -> None:
         self.error_popup.show(report)
 
+    # -- layout ---------------------------------------------------------------
+
+    def _arrange_docks(self) -> None:
+        dock_layout.arrange(self, self._docks)
+
+    def _size_docks(self) -> None:
+        """Room for the client desktop first (its largest window), then the docks."""
+        sizes = []
+        if self.session.sim is not None:
+            project = self.session.sim.clients[0].project
+            sizes = [w.size for w in project.windows.values()]
+        dock_layout.share_out(self, self._docks, sizes)
+
+    @Slot()
+    def reset_layout(self) -> None:
+        """Put every panel back where it starts, at its starting size."""
+        self._arrange_docks()
+        self._size_docks()
+
     def showEvent(self, event: QShowEvent) -> None:
-        """On first show, give the docks room: the timeline most of all."""
+        """On first show, give the client desktop and the docks their room."""
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            docks = self._docks
-            width = self.width()
-            self.resizeDocks(
-                [docks["Gateway"], docks["Diagnostics"]],
-                [int(width * 0.27), int(width * 0.22)],
-                Qt.Orientation.Horizontal,
-            )
-            self.resizeDocks(
-                [docks["Thread Timeline"]],
-                [int(self.height() * 0.42)],
-                Qt.Orientation.Vertical,
-            )
+            self._size_docks()
+
+    def sync_settings(self) -> None:
+        """Write the settings to disk now (before an exit that skips clean-up)."""
+        self._qsettings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop the simulation (cancel tasks, bounded wait), then close."""
+        """Stop the simulation (cancel tasks, bounded wait), then close.
+
+        Nothing repaints meanwhile: a late update would be flushed to a window
+        that is going away (Qt then warns on stderr).
+        """
+        self.setUpdatesEnabled(False)
         if self.session.sim is not None:
-            self.shut_down_cleanly = self.session.sim.stop(2.0)
+            self.shut_down_cleanly = self.session.sim.stop(self.stop_budget_s)
             for client in self.session.sim.clients:
                 if isinstance(client.vision.windows, WindowManager):
                     client.vision.windows.close_all()

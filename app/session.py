@@ -9,27 +9,30 @@ session is kept and the error (file and line) is reported instead.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from visionsim.app.dialogs import QtDialogs
-from visionsim.runtime import ProjectError, Simulation, load_project
+from visionsim.runtime import GUI_LANE, ProjectError, Simulation, load_project
 from visionsim.widgets import WindowManager
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from pathlib import Path
+    from collections.abc import Callable, Sequence
 
     from PySide6.QtWidgets import QWidget
 
-    from visionsim.runtime import ClientSession, Project
+    from visionsim.runtime import ClientSession, Project, Tracer
     from visionsim.widgets import VisionWindow
 
     #: Puts a client's newly opened window on screen (its desktop).
     WindowPlacer = Callable[[ClientSession, VisionWindow], None]
 
 RELOAD_DEBOUNCE_MS = 300
+#: How long a simulation gets to end its threads when it is replaced.
+SHUTDOWN_S = 2.0
 #: A failed sendRequestAsync nobody observed (no onError, no get/block/
 #: getError) is reported this long after it failed: in Ignition such a failure
 #: is silent, which is exactly what a learner needs to hear about.
@@ -41,12 +44,17 @@ def start_simulation(
     remotes: dict[str, Project],
     placer: WindowPlacer,
     dialog_parent: QWidget | None,
+    clients: Sequence[dict[str, object]] = ({},),
+    tracer: Tracer | None = None,
 ) -> Simulation:
-    """A new simulation running ``project`` (and remote gateways), one client.
+    """A new simulation running ``project`` (and remote gateways).
 
-    Raises :class:`ProjectError` when a message handler does not compile.
+    One client per entry of ``clients`` (its identity: ``client_id``,
+    ``host_name``...). Whatever fails while starting (a handler that does not
+    compile, a window Qt cannot build) stops what had started, shutdown
+    scripts included, and is raised.
     """
-    sim = Simulation()
+    sim = Simulation(tracer=tracer)
     sim.bus.unobserved_grace_s = UNOBSERVED_GRACE_S
 
     def setup(client: ClientSession) -> None:
@@ -59,15 +67,32 @@ def start_simulation(
     try:
         for name, remote in remotes.items():
             sim.add_remote(name, remote)
-        sim.open_project(project)
-    except ProjectError:
-        sim.shutdown(2.0)
+        first, *others = clients or ({},)
+        sim.open_project(project, **first)  # type: ignore[arg-type]
+        for identity in others:
+            sim.add_client(project, **identity)
+    except Exception:
+        sim.stop(SHUTDOWN_S)
         raise
     return sim
 
 
+def describe(exc: Exception) -> str:
+    """A one-line account of why a project could not start (file first)."""
+    if isinstance(exc, ProjectError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return f"{type(exc).__name__}: {exc}"
+
+
 class ProjectWatcher(QObject):
-    """Reports (debounced) when any file of a project folder changes."""
+    """Reports (debounced) when any file of a project folder changes.
+
+    It also watches each folder's parent, so a project folder that is deleted
+    and made again (a checkout, an unpacked copy) is watched again and
+    reloaded. A folder it cannot read is skipped: the reload says why.
+    """
 
     changed = Signal()  # ()
 
@@ -78,32 +103,55 @@ class ProjectWatcher(QObject):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(RELOAD_DEBOUNCE_MS)
         self._folders = folders
+        self._parents = {str(f.parent): f for f in folders}
+        self._present = {f: _is_dir(f) for f in folders}
         self._watch_all()
         self._watcher.fileChanged.connect(self._on_watcher_changed)
         self._watcher.directoryChanged.connect(self._on_watcher_changed)
         self._debounce.timeout.connect(self._on_debounce_timeout)
 
     def _watch_all(self) -> None:
-        paths: list[str] = []
+        paths = [p for p in self._parents if _is_dir(Path(p))]
         for folder in self._folders:
-            if folder.is_dir():
-                paths.append(str(folder))
-                paths += [
-                    str(p) for p in folder.rglob("*") if not p.name.startswith(".")
-                ]
+            paths += _tree(folder)
         current = set(self._watcher.files()) | set(self._watcher.directories())
         new = [p for p in paths if p not in current]
         if new:
             self._watcher.addPaths(new)
 
     @Slot(str)
-    def _on_watcher_changed(self, _path: str) -> None:
+    def _on_watcher_changed(self, path: str) -> None:
+        folder = self._parents.get(path)
+        if folder is not None:  # something beside the project: only its own fate
+            present = _is_dir(folder)
+            if present == self._present[folder]:
+                return
+            self._present[folder] = present
         self._debounce.start()  # editors save in bursts
 
     @Slot()
     def _on_debounce_timeout(self) -> None:
         self._watch_all()  # new files and folders, and files replaced on save
         self.changed.emit()
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; False when it cannot even be looked at."""
+    try:
+        return path.is_dir()
+    except OSError:  # PermissionError: a parent lost its x bit
+        return False
+
+
+def _tree(folder: Path) -> list[str]:
+    """``folder`` and everything under it not hidden; what cannot be read, skipped."""
+    if not _is_dir(folder):
+        return []
+    paths = [str(folder)]
+    for root, dirs, files in os.walk(folder):  # errors: the folder is skipped
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        paths += [os.path.join(root, n) for n in dirs + files if not n.startswith(".")]
+    return paths
 
 
 class AppSession:
@@ -141,31 +189,49 @@ class AppSession:
         self.sim: Simulation | None = None
         self.last_error: str | None = None
 
-    def load(self) -> Simulation:
-        """Load the project and start a simulation; raises ProjectError."""
+    def _read(self) -> tuple[Project, dict[str, Project]]:
         if self._preloaded is not None:
-            (project, remotes), self._preloaded = self._preloaded, None
-        else:
-            project = load_project(self.project_path)
-            if self._overrides is not None:  # --tags on every reload too
-                project = self._overrides(project)
-            remotes = {n: load_project(p) for n, p in self.remote_paths.items()}
-        return start_simulation(project, remotes, self._placer, self._dialog_parent)
+            loaded, self._preloaded = self._preloaded, None
+            return loaded
+        project = load_project(self.project_path)
+        if self._overrides is not None:  # --tags and --db on every reload too
+            project = self._overrides(project)
+        return project, {n: load_project(p) for n, p in self.remote_paths.items()}
 
-    def reload(self) -> Simulation | None:
-        """Load again; on success the new simulation replaces the old one.
+    def reload(
+        self,
+        clients: Sequence[dict[str, object]] = ({},),
+        restore: Callable[[Simulation], None] | None = None,
+    ) -> Simulation | None:
+        """Load and start the project again; on success it replaces the old one.
 
-        On a project error nothing changes and ``last_error`` says why (file
-        and line); returns the new simulation, or None.
+        The new simulation is built completely first (its clients, one per
+        identity in ``clients``, their windows, then ``restore`` to put the
+        learner's windows back); only then is the old one stopped. If anything
+        fails, what had started is stopped, the old simulation keeps running,
+        ``last_error`` says why (file and line) and None is returned. The
+        timeline goes on in the same tracer, with the reload marked on it.
         """
+        old = self.sim
         try:
-            new = self.load()
-        except ProjectError as exc:
-            self.last_error = str(exc)
+            project, remotes = self._read()
+            tracer = old.tracer if old is not None else None
+            new = start_simulation(
+                project, remotes, self._placer, self._dialog_parent, clients, tracer
+            )
+            try:
+                if restore is not None:
+                    restore(new)
+            except Exception:
+                new.stop(SHUTDOWN_S)
+                raise
+        except Exception as exc:  # anything: the old simulation must survive it
+            self.last_error = describe(exc)
             return None
         self.last_error = None
-        if self.sim is not None:
-            self.sim.stop(2.0)
+        if old is not None:
+            new.tracer.record("i", GUI_LANE, "reload", f"Reloaded {project.name}")
+            old.stop(SHUTDOWN_S)
         self.sim = new
         return new
 

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visionsim.app.timeline_model import TimelineModel, format_ns
+from visionsim.app.timeline_details import describe
+from visionsim.app.timeline_model import TimelineModel
 from visionsim.app.timeline_paint import COLOURS
 from visionsim.app.timeline_view import TimelineView
 
@@ -330,52 +331,6 @@ class TimelineWidget(QWidget):
     def _on_v_scroll_value_changed(self, value: int) -> None:
         self.view.v_offset = value
         self.view.relayout()
-
-
-_KIND_LABELS = {
-    "task": "async task",
-    "handler": "message handler",
-    "invokeLater": "invokeLater call",
-    "onSuccess": "onSuccess callback",
-    "onError": "onError callback",
-    "request": "request",
-    "stall": "GUI-thread stall",
-    "violation": "thread violation",
-}
-
-
-def kind_label(item: TimelineItem) -> str:
-    """What an item is, in words (``"invokeLater call"``, ``"async task"``…)."""
-    if item.kind == "post":
-        return f"{item.category} post"
-    if item.kind == "instant":
-        return f"{item.category} event"
-    return _KIND_LABELS.get(item.category, item.category)
-
-
-def describe(model: TimelineModel, item: TimelineItem) -> str:
-    """The details panel's text for ``item``: what, where, when, args."""
-    info = model.lane(item.lane)
-    process = f" ({info.process})" if info else ""
-    lines = [f"{kind_label(item)}: {item.name}", f"lane: {item.lane_name}{process}"]
-    when = f"start: {format_ns(item.start_ns, step_ns=1000)}"
-    if item.kind in ("span", "stall"):
-        if item.end_ns is None:
-            when += f", still running ({format_ns(model.now() - item.start_ns)} so far)"
-        else:
-            when += f", duration: {format_ns(item.end_ns - item.start_ns)}"
-    lines.append(when)
-    post = model.post_of(item) if item.kind == "span" else None
-    if post is not None:
-        queued = format_ns(item.start_ns - post.start_ns)
-        lines.append(f"posted from: {post.lane_name}, queued {queued}")
-    run = model.run_of(item) if item.kind == "post" else None
-    if run is not None:
-        lines.append(
-            f"ran on: {run.lane_name} after {format_ns(run.start_ns - item.start_ns)}"
-        )
-    lines += [f"{k}: {v}" for k, v in (item.args or {}).items() if v is not None]
-    return "\n".join(lines)
 
 
 def _tool_button(text: str, tip: str) -> QToolButton:

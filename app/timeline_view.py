@@ -8,6 +8,10 @@ instants and ``invokeLater`` posts, and a thin arrow from each post to the
 GUI-thread run it caused. It pans by dragging and wheel, zooms with
 Ctrl+wheel at the mouse, and reports clicks; :mod:`app.timeline` wraps it
 with the toolbar, scrollbars and details panel. GUI thread only.
+
+A little over 400 lines (STYLE.md section 4): geometry, hit-testing and
+painting share the row layout and the gutter width; split, each half would
+need the other's private state.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QHelpEvent, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from visionsim.app.timeline_model import display_name, format_ns, nice_step
@@ -51,7 +55,10 @@ if TYPE_CHECKING:
 DEFAULT_SPAN_NS = 3_000_000_000
 MIN_SPAN_NS = 20_000
 MAX_SPAN_NS = 24 * 3600 * 1_000_000_000
-AXIS_H, GUTTER_W = 26, 210
+AXIS_H = 26
+#: The lane-name column: as wide as the longest name, within these bounds
+#: (a share of the view's width at most).
+GUTTER_MIN_W, GUTTER_MAX_SHARE = 170, 0.3
 WHEEL_ZOOM = 1.25
 
 
@@ -75,6 +82,7 @@ class TimelineView(QWidget):
         self._font = QFont("DejaVu Sans", 8)
         self._bold = QFont(self._font)
         self._bold.setBold(True)
+        self.gutter_w = GUTTER_MIN_W
         self.setMinimumSize(420, 140)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
 
@@ -82,13 +90,15 @@ class TimelineView(QWidget):
 
     def x_of(self, ns: float) -> float:
         """The x coordinate of time ``ns``."""
-        scale = (self.width() - GUTTER_W) / max(1.0, self.end_ns - self.start_ns)
-        return GUTTER_W + (ns - self.start_ns) * scale
+        scale = (self.width() - self.gutter_w) / max(1.0, self.end_ns - self.start_ns)
+        return self.gutter_w + (ns - self.start_ns) * scale
 
     def ns_at(self, x: float) -> float:
         """The time at x coordinate ``x``."""
         span = self.end_ns - self.start_ns
-        return self.start_ns + (x - GUTTER_W) * span / max(1, self.width() - GUTTER_W)
+        return self.start_ns + (x - self.gutter_w) * span / max(
+            1, self.width() - self.gutter_w
+        )
 
     def set_range(self, start: float, end: float) -> None:
         """Show ``[start, end]`` (clamped to sensible widths) and re-lay out."""
@@ -100,12 +110,21 @@ class TimelineView(QWidget):
     def relayout(self) -> None:
         """Recompute which lanes show (those with items in view) and repaint."""
         self._rows = self._model.rows(int(self.start_ns), int(self.end_ns))
+        self.gutter_w = self._fit_gutter()
         self.content_height = sum(row.height for row in self._rows)
         self.v_offset = max(
             0, min(self.v_offset, self.content_height - self.lanes_height())
         )
         self.update()
         self.view_changed.emit()
+
+    def _fit_gutter(self) -> int:
+        bold = QFontMetrics(self._bold)  # the widest font a lane name uses
+        widest = max(
+            (bold.horizontalAdvance(r.title) for r in self._rows if r.lane), default=0
+        )
+        most = max(GUTTER_MIN_W, int(self.width() * GUTTER_MAX_SHARE))
+        return min(max(GUTTER_MIN_W, widest + 24), most)
 
     def lanes_height(self) -> int:
         """Pixels available for rows below the axis."""
@@ -137,13 +156,13 @@ class TimelineView(QWidget):
             else:
                 inner = top + (STALL_STRIP if row.lane.lane == GUI_LANE else 4)
                 rect = QRectF(x0, inner, width, top + row.height - 4 - inner)
-        if rect.right() < GUTTER_W or rect.left() > self.width():
+        if rect.right() < self.gutter_w or rect.left() > self.width():
             return None
         return rect
 
     def item_at(self, point: QPoint) -> TimelineItem | None:
         """The item drawn at ``point``: a marker first, else the narrowest span."""
-        if point.x() < GUTTER_W or point.y() < AXIS_H:
+        if point.x() < self.gutter_w or point.y() < AXIS_H:
             return None
         best: tuple[int, float, TimelineItem] | None = None
         for row in self._rows:
@@ -169,7 +188,7 @@ class TimelineView(QWidget):
         painter.setFont(self._font)
         painter.fillRect(self.rect(), BACKGROUND)
         span = self.end_ns - self.start_ns
-        step = nice_step(span, (self.width() - GUTTER_W) / 110)
+        step = nice_step(span, (self.width() - self.gutter_w) / 110)
         first = (self.start_ns // step + 1) * step
         ticks = [first + i * step for i in range(int(span // step) + 1)]
         shown = [r for r in self._rows if self._is_row_in_view(r)]
@@ -177,7 +196,7 @@ class TimelineView(QWidget):
         painter.setClipRect(lanes)
         for index, row in enumerate(shown):
             self._paint_row_background(painter, row, index)
-        painter.setClipRect(lanes.adjusted(GUTTER_W, 0, 0, 0))
+        painter.setClipRect(lanes.adjusted(self.gutter_w, 0, 0, 0))
         painter.setPen(QPen(GRID, 1))
         for tick in ticks:
             x = self.x_of(tick)
@@ -218,14 +237,16 @@ class TimelineView(QWidget):
         if row.lane is None:
             return
         top = self._top(row)
-        rect = QRectF(0, top, GUTTER_W, row.height - 1)
+        rect = QRectF(0, top, self.gutter_w, row.height - 1)
         painter.fillRect(rect, GUTTER)
         painter.setPen(QPen(SEPARATOR, 1))
-        painter.drawLine(QPointF(GUTTER_W, top), QPointF(GUTTER_W, top + row.height))
+        painter.drawLine(
+            QPointF(self.gutter_w, top), QPointF(self.gutter_w, top + row.height)
+        )
         painter.setFont(self._bold if row.lane.lane == GUI_LANE else self._font)
         painter.setPen(TEXT)
         label = painter.fontMetrics().elidedText(
-            row.title, Qt.TextElideMode.ElideMiddle, GUTTER_W - 22
+            row.title, Qt.TextElideMode.ElideMiddle, self.gutter_w - 22
         )
         painter.drawText(rect.adjusted(14, 0, -8, 0), LEFT, label)
         painter.setFont(self._font)
@@ -251,7 +272,7 @@ class TimelineView(QWidget):
             elif item.is_marker:
                 paint_marker(painter, item, rect)
             else:
-                paint_span(painter, item, rect, GUTTER_W)
+                paint_span(painter, item, rect, self.gutter_w)
                 drawn.append((rect, item))
             if item == self.selected:
                 painter.setPen(QPen(TEXT, 2))
@@ -301,12 +322,12 @@ class TimelineView(QWidget):
 
     def _paint_axis(self, painter: QPainter, ticks: list[float], step: float) -> None:
         painter.fillRect(QRectF(0, 0, self.width(), AXIS_H), BACKGROUND)
-        painter.fillRect(QRectF(0, 0, GUTTER_W, AXIS_H), GUTTER)
+        painter.fillRect(QRectF(0, 0, self.gutter_w, AXIS_H), GUTTER)
         painter.setPen(QPen(SEPARATOR, 1))
         painter.drawLine(QPointF(0, AXIS_H - 0.5), QPointF(self.width(), AXIS_H - 0.5))
         painter.setPen(MUTED)
         window = f"window {format_ns(self.end_ns - self.start_ns)}"
-        painter.drawText(QRectF(14, 0, GUTTER_W - 20, AXIS_H), LEFT, window)
+        painter.drawText(QRectF(14, 0, self.gutter_w - 20, AXIS_H), LEFT, window)
         unit = max(abs(self.start_ns), abs(self.end_ns))
         for tick in ticks:
             x = self.x_of(tick)
@@ -338,7 +359,7 @@ class TimelineView(QWidget):
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
             self.follow_dropped.emit()
         span = self.end_ns - self.start_ns
-        shift = -delta.x() * span / max(1, self.width() - GUTTER_W)
+        shift = -delta.x() * span / max(1, self.width() - self.gutter_w)
         self.v_offset = v_offset - delta.y()
         self.set_range(start + shift, start + shift + span)
 

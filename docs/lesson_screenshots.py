@@ -13,13 +13,14 @@ for these lessons. Run under Xvfb::
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,7 +36,10 @@ if TYPE_CHECKING:
 
     from visionsim.widgets import VisionWindow
 
-SIZE = (1760, 1150)
+#: The window size: ``VISIONSIM_SHOT_SIZE=WxH`` (default 1280x1024).
+SIZE = tuple(
+    int(n) for n in os.environ.get("VISIONSIM_SHOT_SIZE", "1280x1024").split("x")
+)
 
 
 def settle(ms: int) -> None:
@@ -63,14 +67,7 @@ class Shot:
         )
         self.app.resize(*SIZE)
         self.app.show()
-        settle(300)
-        gateway = self.app.findChild(QDockWidget, "Gateway")
-        diagnostics = self.app.findChild(QDockWidget, "Diagnostics")
-        assert gateway is not None
-        assert diagnostics is not None
-        gateway.hide()
-        self.app.resizeDocks([diagnostics], [640], Qt.Orientation.Horizontal)
-        settle(100)
+        settle(400)
 
     def open_lesson(self, name: str) -> VisionWindow:
         """Open window ``Lessons/<name>`` with the client's window manager."""
@@ -78,10 +75,7 @@ class Shot:
         assert client is not None
         windows = client.vision.windows
         assert isinstance(windows, WindowManager)
-        lesson = windows.open_window(f"Lessons/{name}", None)
-        frame = lesson.widget.parentWidget()  # its sub-window on the desktop
-        assert frame is not None
-        frame.move(0, 0)  # as if dragged to the top-left, over the picker
+        lesson = windows.swap_to(f"Lessons/{name}", None)  # as its button does
         settle(200)
         return lesson
 

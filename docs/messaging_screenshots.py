@@ -13,14 +13,15 @@ the lesson's window as ``docs/messaging-<name>.png`` /
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QRect, QSettings, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QDockWidget, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -36,7 +37,10 @@ if TYPE_CHECKING:
     from visionsim.runtime import ClientSession
     from visionsim.widgets import VisionWindow
 
-SIZE = (1700, 1000)
+#: The window size: ``VISIONSIM_SHOT_SIZE=WxH`` (default 1280x1024).
+SIZE = tuple(
+    int(n) for n in os.environ.get("VISIONSIM_SHOT_SIZE", "1280x1024").split("x")
+)
 SAMPLES = ROOT / "sample_projects"
 MESSAGING = SAMPLES / "Messaging"
 NETWORK = SAMPLES / "GatewayNetwork"
@@ -95,21 +99,9 @@ class Shot:
         self.app.resize(*size)
         self.app.show()
         settle(300)
-        for name in ("Gateway", "Diagnostics"):  # keep the one dock the shot needs
-            dock = self.app.findChild(QDockWidget, name)
-            assert dock is not None
-            if name == side:
-                width = size[0] - (760 if name == "Gateway" else 700)
-                self.app.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
-            else:
-                dock.hide()
-        settle(100)
-        if side == "Gateway":  # as if the divider were dragged: the tree wider
-            splitter = self.gateway.findChild(QSplitter)
-            assert splitter is not None
-            splitter.setSizes([430, 400])
-            self.gateway.tree.setColumnWidth(0, 250)
-            settle(100)
+        if side is not None:  # the side panel the shot is about, in front
+            self.app.docks[side].raise_()
+            settle(200)
 
     @property
     def client(self) -> ClientSession:
@@ -130,8 +122,7 @@ class Shot:
     def open_lesson(self, button: str, path: str) -> VisionWindow:
         """Press the picker's ``button``; the lesson at ``path`` replaces it."""
         click(self.window("Main"), button)
-        lesson = self.window(path)
-        frame_of(lesson).move(0, 0)
+        lesson = self.window(path)  # where swapTo put it
         settle(200)
         return lesson
 
@@ -185,7 +176,6 @@ def picker() -> None:
     """The Messaging project's Main window: the lesson picker."""
     shot = Shot(MESSAGING)
     main = shot.window("Main")
-    frame_of(main).move(0, 0)
     settle(200)
     shot.save("messaging-picker", frame_of(main))
 
@@ -204,7 +194,7 @@ def async_request() -> None:
 
 def timeout_cancel() -> None:
     """Lesson 2: a 0.5 s timeout on a 2 s handler, then Send and Cancel."""
-    shot = Shot(MESSAGING, size=(1100, 1000))
+    shot = Shot(MESSAGING)
     lesson = shot.open_lesson("Lesson2", "Lessons/TimeoutCancel")
     click(lesson, "SendTimeout")
     wait_until(lambda: text(lesson, "TimeoutResult").startswith("onError"))
@@ -235,7 +225,7 @@ def get_blocking() -> None:
 
 def shared_dedicated() -> None:
     """Lesson 4 with N = 4: the fast Shared request waits for a pool thread."""
-    shot = Shot(MESSAGING, size=(1300, 1000))
+    shot = Shot(MESSAGING)
     lesson = shot.open_lesson("Lesson4", "Lessons/SharedDedicated")
     click(lesson, "Fire")
     wait_until(lambda: text(lesson, "SlowResult").startswith("4 of 4"))
@@ -247,10 +237,6 @@ def shared_dedicated() -> None:
 def shared_pool() -> None:
     """Lesson 4 with N = 6, mid-flight: the Gateway panel's Shared pool line."""
     shot = Shot(MESSAGING, side="Gateway")
-    splitter = shot.gateway.findChild(QSplitter)
-    assert splitter is not None
-    splitter.setSizes([620, 210])  # this shot is about the tree
-    shot.gateway.tree.setColumnWidth(0, 350)
     lesson = shot.open_lesson("Lesson4", "Lessons/SharedDedicated")
     lesson.component("Count").intValue = 6
     click(lesson, "Fire")
@@ -277,7 +263,6 @@ def client_messages() -> None:
     sender = frame_of(lesson).grab()
     shot.app.tabs.setCurrentIndex(1)
     received = shot.window("Lessons/ClientMessages", second)
-    frame_of(received).move(0, 0)
     settle(300)
     receiver = frame_of(received).grab()
     captions = (
@@ -315,7 +300,6 @@ def network_picker() -> None:
     """The GatewayNetwork project's Main window."""
     shot = Shot(NETWORK, REMOTES)
     main = shot.window("Main")
-    frame_of(main).move(0, 0)
     settle(200)
     shot.save("network-picker", frame_of(main))
 

@@ -5,6 +5,7 @@ Run under Xvfb (see the README): ``xvfb-run -a -s "-screen 0 1600x1000x24"``.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -25,6 +26,12 @@ def settle(app: QApplication, ms: int) -> None:
     loop.exec()
 
 
+def shot_size() -> tuple[int, int]:
+    """The window size: ``VISIONSIM_SHOT_SIZE=WxH`` (default 1280x1024)."""
+    width, height = os.environ.get("VISIONSIM_SHOT_SIZE", "1280x1024").split("x")
+    return int(width), int(height)
+
+
 def main_window(out: Path) -> None:
     """The app on the default project after the right and the wrong button."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -33,7 +40,7 @@ def main_window(out: Path) -> None:
         ROOT / "sample_projects" / "ThreadingBasics",
         settings=QSettings(str(ini), QSettings.Format.IniFormat),
     )
-    window.resize(1500, 950)
+    window.resize(*shot_size())
     window.show()
     settle(app, 200)
     client = window.current_client()

@@ -45,6 +45,8 @@ class ClientSession:
         The session's identity (sendMessage filters use them).
     pool
         Thread pool for the client's async tasks; a fresh one by default.
+    client_id
+        The session id; a new random one by default (a reload keeps the old).
     """
 
     def __init__(
@@ -57,8 +59,10 @@ class ClientSession:
         user_name: str = "admin",
         roles: tuple[str, ...] = ("Administrator",),
         pool: QThreadPool | None = None,
+        client_id: str | None = None,
     ) -> None:
-        self.client_id = os.urandom(4).hex()  # secrets.token_hex, minus its import
+        # secrets.token_hex, minus its import
+        self.client_id = client_id or os.urandom(4).hex()
         self.created_at = datetime.now()
         self.project = project
         self.gateway = gateway

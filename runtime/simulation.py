@@ -53,6 +53,8 @@ class Simulation(QObject):
         Thread-guard penalties.
     sample_stalls
         Start the stall sampler thread (stacks and GIL attribution).
+    tracer
+        Record into this tracer (a reloaded project keeps its timeline).
     """
 
     idle_reached = Signal()  # () -- emitted on the GUI thread
@@ -63,6 +65,7 @@ class Simulation(QObject):
         penalty: Penalty = Penalty.LOG | Penalty.CALLBACK,
         *,
         sample_stalls: bool = True,
+        tracer: Tracer | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,7 +73,7 @@ class Simulation(QObject):
             context.ExecContext(GUI_LANE, context.GUI_THREAD_NAME, context.CLIENT)
         )
         self.activity = Activity()
-        self.tracer = Tracer()
+        self.tracer = tracer or Tracer()
         self.tracer.name_lane(GUI_LANE, "Vision client", context.GUI_THREAD_NAME)
         self.errors = ErrorSink()
         self.output = OutputSink()

@@ -30,6 +30,10 @@ class WindowHost(Protocol):
         """Open (or bring to front) the window at ``path`` with ``params``."""
         ...
 
+    def swap_to(self, path: str, params: dict[str, object] | None) -> VisionWindow:
+        """Close the current window and open ``path`` in its place."""
+        ...
+
     def close_window(self, window: str | VisionWindow) -> None:
         """Close an open window, given by path or object."""
         ...

@@ -67,7 +67,7 @@ MAX_SIZE_PX = 100_000
 MAX_DEPTH = 64
 ROOT_NAME = "Root Container"
 _RESOURCE_FILES = ("window.yaml", "window.bin", "data.bin")
-_WINDOW_KEYS = ("title", "openOnStartup", "size", "rootContainer")
+_WINDOW_KEYS = ("title", "openOnStartup", "startMaximized", "size", "rootContainer")
 _ROOT_KEYS = ("props", "customProperties", "components", "events", "bindings")
 _COMPONENT_KEYS = ("type", "name", "bounds", *_ROOT_KEYS)
 _CUSTOM_KINDS: dict[str, type] = {
@@ -129,6 +129,8 @@ class WindowSpec:
     size: tuple[int, int]
     root: ComponentSpec
     file: Path
+    #: Opens filling the client's desktop (Ignition's Start Maximized).
+    start_maximized: bool = False
 
 
 def load_windows(project_root: Path) -> dict[str, WindowSpec]:
@@ -169,6 +171,10 @@ def _load_window(file: Path, path: str) -> WindowSpec:
     if not isinstance(is_open, bool):
         node = value_node(doc.node, "openOnStartup")
         raise bad_value(doc, node, "openOnStartup", is_open, bool)
+    maximized = data.get("startMaximized", False)
+    if not isinstance(maximized, bool):
+        node = value_node(doc.node, "startMaximized")
+        raise bad_value(doc, node, "startMaximized", maximized, bool)
     size = _size(doc, data.get("size", list(DEFAULT_SIZE)))
     found = entry(doc.node, "rootContainer")
     key, root_node = found if found else (None, None)
@@ -182,7 +188,7 @@ def _load_window(file: Path, path: str) -> WindowSpec:
         root_data,
         key.start_mark.line + 1 if key is not None else None,
     )
-    return WindowSpec(path, title, is_open, size, root, file)
+    return WindowSpec(path, title, is_open, size, root, file, maximized)
 
 
 @dataclass(frozen=True, slots=True)

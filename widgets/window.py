@@ -12,12 +12,14 @@ headless runs).
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMdiSubWindow, QVBoxLayout, QWidget
 
 from visionsim.runtime.db.bindings import QueryBinding, start_client_query_binding
+from visionsim.runtime.project_io import ProjectError
 from visionsim.runtime.tags import BindingEngine
 from visionsim.runtime.vision_catalog import nearest
 from visionsim.widgets.component import ComponentEnv, VisionComponent
@@ -32,6 +34,10 @@ if TYPE_CHECKING:
     from visionsim.runtime.windows import BindingSpec
 
     Placer = Callable[["VisionWindow"], None]
+
+
+#: Qt keeps coordinates and sizes in 32-bit ints.
+_QT_INT = 2**31
 
 
 class VisionWindow:
@@ -119,8 +125,17 @@ class WindowManager:
 
     # -- WindowHost -----------------------------------------------------------
 
-    def open_window(self, path: str, params: dict[str, object] | None) -> VisionWindow:
-        """Open ``path`` (or raise it if open) and apply ``params``."""
+    def open_window(
+        self,
+        path: str,
+        params: dict[str, object] | None,
+        replacing: VisionWindow | None = None,
+    ) -> VisionWindow:
+        """Open ``path`` (or raise it if open) and apply ``params``.
+
+        ``replacing``: an open window whose place (position, size,
+        maximized state) a newly opened window takes, as Ignition's swap does.
+        """
         window = next((w for w in self._open if w.path == path), None)
         if window is None:
             window = self._build(self._spec(path))
@@ -128,6 +143,8 @@ class WindowManager:
             self._apply_params(window, params)
             self._bind(window)
             self._placer(window)
+            if replacing is not None:
+                _take_place(window, replacing)
         else:
             self._apply_params(window, params)
             frame = window.widget.parentWidget()  # the app's MDI sub-window
@@ -138,6 +155,14 @@ class WindowManager:
                 window.widget.raise_()
         self._current = window
         return window
+
+    def swap_to(self, path: str, params: dict[str, object] | None) -> VisionWindow:
+        """Close the current window and open ``path`` in its place."""
+        current = self._current
+        opened = self.open_window(path, params, replacing=current)
+        if current is not None and current is not opened and current in self._open:
+            self.close_window(current)
+        return opened
 
     def close_window(self, window: str | object) -> None:
         """Close an open window given by path or object."""
@@ -205,7 +230,9 @@ class WindowManager:
     def _build(self, spec: WindowSpec) -> VisionWindow:
         env = ComponentEnv(self._client, spec.path)
         components: dict[str, VisionComponent] = {}
-        root = self._build_component(spec, spec.root, env, None, components)
+        with warnings.catch_warnings():  # the error says it; no stderr warning
+            warnings.filterwarnings("ignore", "libshiboken: Overflow", RuntimeWarning)
+            root = self._build_component(spec, spec.root, env, None, components)
         assert isinstance(root, Container)
         window = VisionWindow(spec, env, root)
         window.components = components
@@ -224,7 +251,19 @@ class WindowManager:
             event: self._compile(window, spec, event, source)
             for event, source in spec.events.items()
         }
-        component = TYPES[spec.type](spec, env, parent, scripts)
+        if not all(-_QT_INT <= n < _QT_INT for n in spec.bounds):
+            raise ProjectError(
+                window.file,
+                f"{spec.path}: bounds {list(spec.bounds)} are past Qt's 32-bit limit",
+                spec.line,
+            )
+        try:
+            component = TYPES[spec.type](spec, env, parent, scripts)
+        except (OverflowError, ValueError, TypeError) as exc:  # a value Qt refused
+            why = str(exc) or "a number is past Qt's 32-bit limit"
+            raise ProjectError(
+                window.file, f"cannot build {spec.path}: {why}", spec.line
+            ) from exc
         out[spec.path] = component
         if isinstance(component, Container):
             for child_spec in spec.components:
@@ -321,3 +360,23 @@ def _unbind(window: VisionWindow) -> None:
 
 def _show_top_level(window: VisionWindow) -> None:
     window.widget.show()
+
+
+def _take_place(window: VisionWindow, old: VisionWindow) -> None:
+    """Put ``window``'s frame where ``old``'s is: maximized, or at its position.
+
+    The new window keeps its own size (its content is laid out for it), moved
+    back inside the desktop if it would stick out past the old one's place.
+    """
+    frame, old_frame = window.widget.parentWidget(), old.widget.parentWidget()
+    if frame is None or old_frame is None:
+        return  # top-level windows (headless): nothing to line up
+    if old_frame.isMaximized():
+        frame.showMaximized()
+        return
+    x, y = old_frame.x(), old_frame.y()
+    if isinstance(frame, QMdiSubWindow) and frame.mdiArea() is not None:
+        area = frame.mdiArea().contentsRect()  # its viewport, scroll bars aside
+        x = max(0, min(x, area.width() - frame.width()))
+        y = max(0, min(y, area.height() - frame.height()))
+    frame.move(x, y)

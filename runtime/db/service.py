@@ -22,6 +22,7 @@ from visionsim.runtime.db.named_queries import NamedQuery, load_named_queries
 from visionsim.runtime.db.sql import split_statements
 from visionsim.runtime.db.transactions import Transactions
 from visionsim.runtime.project_io import ProjectError
+from visionsim.runtime.tags.engine import DatasourceNotConnected
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -236,6 +237,10 @@ class TagQueries:
 
     def run_query(self, datasource: str, sql: str) -> Sequence[Sequence[Any]]:
         """The rows ``sql`` gives on ``datasource``; raises SQLException."""
+        try:
+            self._databases.source(datasource or None, self._project())
+        except SQLException as exc:
+            raise DatasourceNotConnected(exc.getMessage() or str(exc)) from None
         result = self._databases.run(
             sql, (), "query", database=datasource or None, project=self._project()
         )

@@ -153,16 +153,10 @@ class NavFunctions(_Gui):
 
     def swapTo(self, path: str, params: dict[str, Any] | None = None) -> VisionWindow:
         """Close the current window and open ``path`` in its place."""
-
-        def swap() -> VisionWindow:
-            windows = self._windows()
-            current = windows.current_window()
-            opened = windows.open_window(str(path), _params(params))
-            if current is not None and current is not opened:
-                windows.close_window(current)
-            return opened
-
-        return self._call("system.nav.swapTo", swap)
+        return self._call(
+            "system.nav.swapTo",
+            lambda: self._windows().swap_to(str(path), _params(params)),
+        )
 
     def getCurrentWindow(self) -> str | None:
         """The path of the current main window."""

@@ -22,7 +22,11 @@ from visionsim.runtime.tags.bindings import (
     resolve_property,
 )
 from visionsim.runtime.tags.config import browse, configure, get_configuration
-from visionsim.runtime.tags.engine import QueryRunner, TagEngine
+from visionsim.runtime.tags.engine import (
+    DatasourceNotConnected,
+    QueryRunner,
+    TagEngine,
+)
 from visionsim.runtime.tags.events import (
     EVENT_QUEUE_SIZE,
     TagChangeScripts,
@@ -48,6 +52,7 @@ __all__ = [
     "Node",
     "QualifiedValue",
     "QualityCode",
+    "DatasourceNotConnected",
     "QueryRunner",
     "TagAccess",
     "TagChangeScripts",

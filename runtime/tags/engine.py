@@ -40,10 +40,14 @@ if TYPE_CHECKING:
 
     Finder = Callable[[ParsedPath], Node | None]
 
-__all__ = ["QueryRunner", "TagEngine"]
+__all__ = ["DatasourceNotConnected", "QueryRunner", "TagEngine"]
 
 DEFAULT_SIM_PERIOD_S = 1.0
 DEFAULT_QUERY_RATE_MS = 10_000
+
+
+class DatasourceNotConnected(LookupError):
+    """A query tag's datasource is not configured on this gateway."""
 
 
 class QueryRunner(Protocol):
@@ -52,7 +56,9 @@ class QueryRunner(Protocol):
     def run_query(self, datasource: str, sql: str) -> Sequence[Sequence[Any]]:
         """The result rows of ``sql`` on ``datasource`` (``""``: the default).
 
-        Raises on a database error. Thread: any (called on a gateway thread).
+        Raises :class:`DatasourceNotConnected` for a datasource the gateway
+        does not have, anything else on a database error. Thread: any (called
+        on a gateway thread).
         """
         ...
 
@@ -304,7 +310,11 @@ class TagEngine:
             rows = runner.run_query(
                 str(tag.config.get("datasource", "")), str(tag.config.get("query", ""))
             )
-        except Exception as exc:  # the database's error becomes the tag's quality
+        except DatasourceNotConnected as exc:
+            return QualifiedValue(
+                tag.qv.value, QualityCode.Bad_DatabaseNotConnected.derive(str(exc))
+            )
+        except BaseException as exc:  # a Java SQLException is no Exception
             return QualifiedValue(
                 tag.qv.value, QualityCode.Error_DatabaseQuery.derive(str(exc))
             )

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import pytest
@@ -119,3 +120,81 @@ print(sorted(vars(QtWidgets)).count("QWizard"), len(window.panels))
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["0", "7"]  # 7 docks: Tags and Database too
+
+
+# Scripts that never give the GIL back willingly: a cooperative interrupt
+# cannot stop them, so the app must quit without waiting for them.
+BURN_EVENTS = """
+    startup: |
+      def burn():
+          n = 0
+          while True:
+              n = (n + 1) % 1000
+      def say_ready():
+          with open({fifo!r}, "w") as ready:
+              ready.write("ready")
+      system.util.invokeAsynchronous(burn, description="burn")
+      system.util.invokeLater(say_ready)
+    """
+TRIES, AT_ONCE = 20, 5
+
+
+def _start_burning_app(
+    tmp_path: Path, project: Path, index: int
+) -> tuple[subprocess.Popen[str], int]:
+    os.mkfifo(tmp_path / f"ready-{index}.fifo")
+    fifo = tmp_path / f"ready-{index}.fifo"
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / f"config-{index}"),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--project", str(project)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    return proc, reader
+
+
+def _signal_and_time(
+    started: tuple[int, subprocess.Popen[str], int],
+) -> tuple[float, int | None, str]:
+    i, proc, _ = started
+    signalled = time.monotonic()
+    proc.send_signal(signal.SIGINT if i % 2 else signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    return time.monotonic() - signalled, proc.returncode, err
+
+
+def test_ctrl_c_and_sigterm_quit_within_2_s_with_cpu_bound_scripts_20_of_20(
+    tmp_path: Path,
+) -> None:
+    results: list[tuple[float, int | None, str]] = []
+    for batch in range(TRIES // AT_ONCE):
+        running = []
+        for i in range(batch * AT_ONCE, (batch + 1) * AT_ONCE):
+            fifo = tmp_path / f"ready-{i}.fifo"
+            events = BURN_EVENTS.format(fifo=str(fifo))
+            project = write_project(tmp_path, f"Burn{i}", client_events=events)
+            running.append((i, *_start_burning_app(tmp_path, project, i)))
+        try:
+            for i, _, reader in running:
+                assert wait_readable(reader, 60), f"try {i}: never started"
+                assert os.read(reader, 16) == b"ready"
+            # All of the batch at once: each exit is timed on its own thread.
+            with ThreadPoolExecutor(len(running)) as pool:
+                results += pool.map(_signal_and_time, running)
+        finally:
+            for _, proc, reader in running:
+                os.close(reader)
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.communicate()
+    slow = [f"{t:.2f} s" for t, _, _ in results if t >= 2.0]
+    assert not slow, f"{len(slow)} of {TRIES} took 2 s or more: {slow}"
+    assert [code for _, code, _ in results] == [0] * TRIES
+    assert [err for _, _, err in results if err] == []

@@ -7,7 +7,10 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QLabel, QTextEdit
 
 from tests.conftest import SAMPLES
 from visionsim.app.main_window import MainWindow
@@ -219,6 +222,25 @@ def test_a_script_error_opens_a_non_modal_popup(qtbot: QtBot, app: MainWindow) -
     assert box is not None
     assert not box.isModal()
     assert "Main/Broken, line 2" in box.text()
+
+
+def test_the_error_popup_shows_angle_brackets_and_monospace_details(
+    qtbot: QtBot, app: MainWindow
+) -> None:
+    client = app.current_client()
+    assert client is not None
+    client.run_script("raise ValueError('bad <Script Console> input')\n", "Main/Bad")
+    qtbot.waitUntil(lambda: app.error_popup.box is not None)
+    box = app.error_popup.box
+    assert box is not None
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    assert QtGui.Qt.mightBeRichText(label.text())  # Qt would read it as HTML...
+    assert label.textFormat() == Qt.TextFormat.PlainText  # ...unless told not to
+    assert "bad <Script Console> input" in label.text()
+    details = box.findChild(QTextEdit)
+    assert details is not None
+    assert QFontInfo(details.font()).fixedPitch()
+    assert "<Script Console>" in details.toPlainText()
 
 
 def test_a_vision_window_gets_its_full_size_inside_the_desktop(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.context import CLIENT
 from visionsim.runtime.ignition import ScopeServices, build_modules
+from visionsim.runtime.jython.java.errors import SCRIPT_ERRORS
 from visionsim.runtime.messaging import GuiExecutor, HandlerSet, ScopeMessenger
 from visionsim.runtime.scripting import ScriptScope
 from visionsim.runtime.vision_port import VisionPort
@@ -170,7 +171,7 @@ class ClientSession:
         t0 = stall.begin(name)
         try:
             exec(code, self.scope.namespace(extra))
-        except (Exception, SystemExit) as exc:
+        except SCRIPT_ERRORS as exc:
             sim.errors.report_exception(exc, "script")
             return False
         finally:

@@ -37,6 +37,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
 from visionsim.runtime import context
 from visionsim.runtime.context import thread_local
+from visionsim.runtime.jython.java.errors import SCRIPT_ERRORS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -274,7 +275,7 @@ class GuiDispatcher(QObject):
                 slot[0] = t0 = t1
                 try:
                     fn()
-                except (Exception, SystemExit) as exc:
+                except SCRIPT_ERRORS as exc:
                     source = tag if tag.__class__ is str else tag[0]
                     self._report(exc, source, code, lasti, ctx)
                 t1 = clock()

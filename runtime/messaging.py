@@ -21,7 +21,8 @@ import traceback
 from typing import TYPE_CHECKING, Any, Protocol
 
 from visionsim.runtime import context, sources
-from visionsim.runtime.java_errors import (
+from visionsim.runtime.jython.java.errors import (
+    SCRIPT_ERRORS,
     GatewayNetworkException,
     HandlerError,
     InterruptedException,
@@ -123,7 +124,7 @@ class HandlerSet:
         tracer.record("B", lane, "handler", label, args={"queued_ms": queued_ms})
         try:
             value = fn(payload)
-        except Exception as exc:
+        except SCRIPT_ERRORS as exc:
             if ctx.terminated and isinstance(exc, InterruptedException):
                 return  # the simulation is stopping this thread
             if reply is None:
@@ -432,7 +433,7 @@ def _compile_handler(
     return handler
 
 
-def _handler_error(label: str, exc: Exception) -> HandlerError:
+def _handler_error(label: str, exc: BaseException) -> HandlerError:
     frames = sources.user_frames(exc.__traceback__)
     trace = "".join(traceback.StackSummary.from_list(frames).format())
     error = HandlerError(

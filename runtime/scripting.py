@@ -20,7 +20,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime import context, sources
-from visionsim.runtime.java_errors import InterruptedException
+from visionsim.runtime.jython.java.errors import SCRIPT_ERRORS, InterruptedException
 from visionsim.runtime.library import ProjectLibrary
 from visionsim.runtime.output import make_print
 
@@ -119,7 +119,7 @@ class ScriptScope:
         try:
             code = self.compile(source, name)
             exec(code, self.namespace(extra))
-        except (Exception, SystemExit) as exc:  # sys.exit() in a script: an error
+        except SCRIPT_ERRORS as exc:  # sys.exit() and Java exceptions too
             if isinstance(exc, InterruptedException) and context.current().terminated:
                 return False  # Terminate (or shutdown) working, not an error
             self.errors.report_exception(exc, source_kind)

@@ -11,18 +11,18 @@ import time
 import types
 
 from visionsim.runtime.ignition.dataset import DatasetFunctions
-from visionsim.runtime.ignition.java import (
-    JavaThread,
-    ThreadState,
-    build_java_modules,
-    sleep_seconds,
-)
 from visionsim.runtime.ignition.services import ScopeServices
 from visionsim.runtime.ignition.util import ClientUtil, GatewayUtil
 from visionsim.runtime.ignition.vision import (
     GuiFunctions,
     NavFunctions,
     VisionFunctions,
+)
+from visionsim.runtime.jython.java import (
+    JavaThread,
+    ThreadState,
+    build_java_modules,
+    sleep_seconds,
 )
 
 __all__ = ["JavaThread", "ScopeServices", "ThreadState", "build_modules"]

@@ -1,23 +1,20 @@
-"""Java classes scripts import: ``java.lang.Thread``, ``SwingUtilities``, exceptions.
+"""``java.lang.Thread`` over the simulation's threads.
 
-Scripts written for Ignition run on Jython and reach for Java directly:
 ``from java.lang import Thread``, ``Thread.sleep(500)``,
-``SwingUtilities.invokeLater(fn)``, ``except java.lang.Exception``. These
-shims map those names onto the simulation. ``invokeAsynchronous`` returns a
-:class:`JavaThread`, the facade over a simulated thread.
+``Thread(runnable).start()``: a started Thread is a simulated async thread
+like ``invokeAsynchronous``'s, which returns a :class:`JavaThread` too.
 """
 
 from __future__ import annotations
 
 import enum
-import sys
 import threading
-import time
-import types
 from typing import TYPE_CHECKING
 
-from visionsim.runtime import context, java_errors, sources
-from visionsim.runtime.workers import interruptible_sleep
+# ``workers`` as a module: it imports this package's errors, so its names
+# may not exist yet while this module loads.
+from visionsim.runtime import context, sources, workers
+from visionsim.runtime.jython.java import errors
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -145,11 +142,11 @@ def sleep_seconds(svc: ScopeServices, seconds: float) -> None:
     """Sleep as the calling simulated thread: interruptible, stall-visible."""
     waiting = _current_task_state(svc)
     with svc.stall.blocking("sleep"), waiting("TIMED_WAITING"):
-        interruptible_sleep(min(seconds, threading.TIMEOUT_MAX))
+        workers.interruptible_sleep(min(seconds, threading.TIMEOUT_MAX))
 
 
-def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
-    """The ``java`` and ``javax`` module trees for one scope."""
+def thread_class(svc: ScopeServices) -> type[JavaThread]:
+    """``java.lang.Thread`` for one scope: ``Thread(runnable).start()`` and statics."""
 
     class Thread(JavaThread):
         """``java.lang.Thread``: ``Thread(runnable).start()`` and the statics.
@@ -178,7 +175,7 @@ def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
         def start(self) -> None:
             """Start ``run()`` on a new simulated thread."""
             if self._task is not None:
-                raise java_errors.IllegalStateException("Thread already started")
+                raise errors.IllegalStateException("Thread already started")
             task = svc.workers.start(
                 self.run, (), None, self._start_name, sources.capture_origin(1)
             )
@@ -203,66 +200,4 @@ def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
         def sleep(millis: float) -> None:
             sleep_seconds(svc, min(millis / 1000.0, threading.TIMEOUT_MAX))
 
-    class System:
-        """``java.lang.System``: the clocks."""
-
-        @staticmethod
-        def currentTimeMillis() -> int:
-            return time.time_ns() // 1_000_000
-
-        @staticmethod
-        def nanoTime() -> int:
-            return time.perf_counter_ns()
-
-    lang = _module(
-        "java.lang",
-        Thread=Thread,
-        System=System,
-        Throwable=java_errors.Throwable,
-        Exception=java_errors.JavaException,
-        RuntimeException=java_errors.JavaRuntimeException,
-        InterruptedException=java_errors.InterruptedException,
-    )
-    concurrent = _module(
-        "java.util.concurrent",
-        CancellationException=java_errors.CancellationException,
-        TimeoutException=java_errors.TimeoutException,
-    )
-    java = _module("java", lang=lang, util=_module("java.util", concurrent=concurrent))
-    modules = {"java": java, "com": _ignition_module()}
-    if svc.dispatcher is not None:
-        dispatcher = svc.dispatcher
-
-        class SwingUtilities:
-            """``javax.swing.SwingUtilities``: the EDT helpers."""
-
-            @staticmethod
-            def invokeLater(runnable: object) -> None:
-                fn = getattr(runnable, "run", runnable)
-                if not callable(fn):
-                    raise TypeError("invokeLater() needs a Runnable or callable")
-                dispatcher.post(fn, 0, sys._getframe(1), "SwingUtilities.invokeLater")
-
-            @staticmethod
-            def isEventDispatchThread() -> bool:
-                return dispatcher.is_gui_thread()
-
-        swing = _module("javax.swing", SwingUtilities=SwingUtilities)
-        modules["javax"] = _module("javax", swing=swing)
-    return modules
-
-
-def _ignition_module() -> types.ModuleType:
-    """``com.inductiveautomation.ignition.common.script.message``."""
-    path = "com.inductiveautomation.ignition.common.script.message"
-    parts = path.split(".")
-    leaf = _module(path, MessageHandlerException=java_errors.MessageHandlerException)
-    for depth in range(len(parts) - 1, 0, -1):
-        leaf = _module(".".join(parts[:depth]), **{parts[depth]: leaf})
-    return leaf
-
-
-def _module(name: str, **attrs: object) -> types.ModuleType:
-    module = types.ModuleType(name)
-    module.__dict__.update(attrs)
-    return module
+    return Thread

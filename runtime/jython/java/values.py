@@ -1,0 +1,125 @@
+"""How Java prints and hashes the values scripts hand it.
+
+:func:`to_string` is Java's ``String.valueOf`` (``null``, ``true``, ``1.0E10``),
+:func:`py_repr` is the Python 2 ``repr`` Jython shows for a value that went
+through Java (strings come back as ``unicode``: ``u'a'``), and
+:func:`hash_code` is Java's ``hashCode``, which decides the iteration order of
+a ``HashMap`` or ``HashSet``.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+from decimal import Decimal
+
+_MASK32 = 0xFFFFFFFF
+
+
+def to_int32(value: int) -> int:
+    """Wrap to a signed 32-bit int, as Java's ``int`` arithmetic does."""
+    value &= _MASK32
+    return value - (1 << 32) if value & 0x80000000 else value
+
+
+def to_int64(value: int) -> int:
+    """Wrap to a signed 64-bit int (Java's ``long``)."""
+    value &= 0xFFFFFFFFFFFFFFFF
+    return value - (1 << 64) if value & (1 << 63) else value
+
+
+def double_to_string(value: float) -> str:
+    """Java's ``Double.toString``: ``1.0``, ``0.001``, ``1.0E7``, ``1.0E-4``."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == 0:
+        return "-0.0" if math.copysign(1.0, value) < 0 else "0.0"
+    sign = "-" if value < 0 else ""
+    digits_tuple = Decimal(repr(abs(value))).as_tuple()
+    digits = "".join(map(str, digits_tuple.digits)).rstrip("0") or "0"
+    exponent = int(digits_tuple.exponent) + len(digits_tuple.digits) - 1
+    if -3 <= exponent < 7:
+        if exponent >= 0:
+            whole = digits[: exponent + 1].ljust(exponent + 1, "0")
+            frac = digits[exponent + 1 :] or "0"
+        else:
+            whole, frac = "0", "0" * (-exponent - 1) + digits
+        return f"{sign}{whole}.{frac}"
+    return f"{sign}{digits[0]}.{digits[1:] or '0'}E{exponent}"
+
+
+def float_to_string(value: float) -> str:
+    """Java's ``Float.toString``: the shortest text that reads back as a float."""
+    if math.isnan(value) or math.isinf(value) or value == 0:
+        return double_to_string(value)
+    single = struct.unpack("f", struct.pack("f", value))[0]
+    for precision in range(1, 10):
+        text = f"{single:.{precision}g}"
+        if struct.unpack("f", struct.pack("f", float(text)))[0] == single:
+            return double_to_string(float(text))
+    return double_to_string(single)
+
+
+def to_string(value: object) -> str:
+    """Java's ``String.valueOf(value)`` for a value coming from a script."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return double_to_string(value)
+    if isinstance(value, str | int):
+        return str(value)
+    method = getattr(value, "toString", None)
+    if callable(method):
+        return str(method())
+    return str(value)
+
+
+def py_repr(value: object) -> str:
+    """The ``repr`` Jython 2.7 shows for a value held by a Java object."""
+    if isinstance(value, str):
+        return "u" + ascii(value)
+    return repr(value)
+
+
+def string_hash(text: str) -> int:
+    """Java's ``String.hashCode`` (over UTF-16 code units)."""
+    h = 0
+    data = text.encode("utf-16-be", "surrogatepass")
+    for i in range(0, len(data), 2):
+        h = (31 * h + (data[i] << 8 | data[i + 1])) & _MASK32
+    return to_int32(h)
+
+
+def hash_code(value: object) -> int:
+    """Java's ``hashCode`` of a value as Jython converts it."""
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return 1231 if value else 1237
+    if isinstance(value, int):
+        if -(1 << 31) <= value < (1 << 31):
+            return value
+        return to_int32(value ^ ((value & 0xFFFFFFFFFFFFFFFF) >> 32))
+    if isinstance(value, float):
+        if math.isnan(value):
+            bits = 0x7FF8000000000000
+        else:
+            bits = struct.unpack(">q", struct.pack(">d", value))[0]
+        return to_int32(bits ^ ((bits & 0xFFFFFFFFFFFFFFFF) >> 32))
+    if isinstance(value, str):
+        return string_hash(value)
+    method = getattr(value, "hashCode", None)
+    if callable(method):
+        return int(method())
+    return to_int32(hash(value))
+
+
+def java_equals(a: object, b: object) -> bool:
+    """Java's ``equals`` for values from scripts (``1 == 1.0`` is false there)."""
+    if isinstance(a, float) != isinstance(b, float):
+        return False
+    return bool(a == b)

@@ -138,9 +138,8 @@ class ScriptScope:
             root, _, rest = name.partition(".")
             module = self.modules.get(root)
             if module is not None:
-                if not fromlist or not rest:
-                    return module
-                return _submodule(module, rest, name)
+                target = _submodule(module, rest, name) if rest else module
+                return target if fromlist else module
         found = self.library.import_module(name, globals, fromlist, level)
         if found is not None:
             return found

@@ -7,11 +7,16 @@ public fields and bean properties Jython exposes (``c.red``, ``d.width``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from visionsim.runtime.jython.java.errors import (
     IllegalArgumentException,
     NumberFormatException,
 )
 from visionsim.runtime.jython.java.values import to_int32
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class Color:
@@ -109,9 +114,6 @@ class Color:
     __eq__ = equals
     __hash__ = hashCode
 
-    red = property(getRed)
-    green = property(getGreen)
-    blue = property(getBlue)
     alpha = property(getAlpha)
     RGB = property(getRGB)
 
@@ -131,12 +133,28 @@ _COLORS = {
     "cyan": (0, 255, 255),
     "blue": (0, 0, 255),
 }
+
+
+class _ConstantOrProperty:
+    """``Color.red`` is the constant; ``c.red`` is ``c.getRed()``, as in Jython."""
+
+    def __init__(self, constant: Color, getter: Callable[[Color], int]) -> None:
+        self._constant = constant
+        self._getter = getter
+
+    def __get__(self, obj: Color | None, owner: type) -> Color | int:
+        return self._constant if obj is None else self._getter(obj)
+
+
 for _name, _rgb in _COLORS.items():
     _color = Color(*_rgb)
     setattr(Color, _name, _color)
     setattr(
         Color, "".join("_" + c if c.isupper() else c for c in _name).upper(), _color
     )
+_GETTERS = {"red": Color.getRed, "green": Color.getGreen, "blue": Color.getBlue}
+for _name, _getter in _GETTERS.items():
+    setattr(Color, _name, _ConstantOrProperty(getattr(Color, _name), _getter))
 
 
 class Dimension:

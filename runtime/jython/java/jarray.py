@@ -28,7 +28,7 @@ _ZERO: dict[str, Any] = {
 
 def _type_name(kind: object) -> str:
     if isinstance(kind, str):
-        if kind not in _ZERO:
+        if kind not in _ZERO and "." not in kind:  # a typecode or a Java class name
             raise ValueError(f"typecode must be in [zcbhilfd]: {kind!r}")
         return kind
     java_name = getattr(kind, "java_name", None)
@@ -41,7 +41,12 @@ def _type_name(kind: object) -> str:
 
 def _coerce(code: str, value: Any) -> Any:
     if code == "b":
-        return (int(value) + 128) % 256 - 128
+        number = int(value)
+        if number > 127:
+            raise OverflowError("signed byte array value is more than maximum")
+        if number < -128:
+            raise OverflowError("signed byte array value is less than minimum")
+        return number
     if code in "hil":
         return int(value)
     if code in "fd":
@@ -119,8 +124,8 @@ def zeros(length: int, kind: object) -> JavaArray:
 
 
 def byte_array(data: bytes | bytearray | Iterable[int]) -> JavaArray:
-    """A Java ``byte[]`` of ``data``."""
-    return JavaArray(data, "b")
+    """A Java ``byte[]`` of ``data`` (0-255 read as signed bytes)."""
+    return JavaArray(((b + 128) % 256 - 128 for b in data), "b")
 
 
 def as_bytes(data: object) -> bytes:

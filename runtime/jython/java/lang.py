@@ -19,6 +19,7 @@ from visionsim.runtime.jython.java.errors import (
     IndexOutOfBoundsException,
     JavaClass,
 )
+from visionsim.runtime.jython.java.jarray import JavaArray, byte_array
 from visionsim.runtime.jython.java.values import hash_code, to_string
 
 _FORMAT_RE = re.compile(r"%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])")
@@ -106,6 +107,24 @@ class Runnable:
         """What runs."""
 
 
+class Comparator:
+    """``java.util.Comparator``: subclass it and define ``compare(a, b)``."""
+
+    def compare(self, a: Any, b: Any) -> int:
+        """Negative, zero or positive, as ``a`` sorts before, with or after ``b``."""
+        raise NotImplementedError("a Comparator defines compare(a, b)")
+
+    def reversed(self) -> Comparator:
+        """The opposite order."""
+        outer = self
+
+        class _Reversed(Comparator):
+            def compare(self, a: Any, b: Any) -> int:
+                return outer.compare(b, a)
+
+        return _Reversed()
+
+
 class JString(str):
     """A Java string: a ``str`` with ``length()``, ``charAt`` and friends."""
 
@@ -164,15 +183,15 @@ class JString(str):
         """Without leading and trailing spaces and control characters."""
         return JString(self.strip("".join(map(chr, range(33)))))
 
-    def split(self, regex: str | None = None, limit: int = 0) -> list[str]:  # type: ignore[override]
-        """Java's ``split(regex)``: trailing empty strings dropped."""
+    def split(self, regex: str | None = None, limit: int = 0) -> JavaArray:  # type: ignore[override]
+        """Java's ``split(regex)``: a ``String[]``, trailing empty strings dropped."""
         if regex is None:
-            return str(self).split()
+            return JavaArray(str(self).split(), "java.lang.String")
         parts = re.split(regex, self, maxsplit=max(limit - 1, 0))
         if limit == 0:
             while parts and parts[-1] == "":
                 parts.pop()
-        return parts
+        return JavaArray(parts, "java.lang.String")
 
     def startsWith(self, prefix: str) -> bool:
         """Whether it starts with ``prefix``."""
@@ -190,9 +209,9 @@ class JString(str):
         """Whether the whole string matches ``regex``."""
         return re.fullmatch(regex, self) is not None
 
-    def getBytes(self, charset: str = "UTF-8") -> bytes:
-        """The encoded bytes."""
-        return self.encode(charset)
+    def getBytes(self, charset: str = "UTF-8") -> JavaArray:
+        """The encoded bytes, a Java ``byte[]``."""
+        return byte_array(self.encode(charset))
 
     def toCharArray(self) -> list[str]:
         """The characters."""

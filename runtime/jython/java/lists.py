@@ -183,15 +183,18 @@ class JavaList(Collection):
         self._writable()[index] = item
         return old
 
-    def remove(self, target: Any) -> Any:
-        """``remove(int)`` removes at an index; ``remove(obj)`` the first equal."""
+    def remove(self, target: Any) -> None:
+        """As Jython: ``remove(int)`` removes at an index, ``remove(obj)`` by value.
+
+        Both return None, and a missing value raises ValueError (Python's
+        ``list.remove`` wins over Java's, which would return a boolean).
+        """
         if isinstance(target, int) and not isinstance(target, bool):
-            self._index(target)
-            return self._writable().pop(target)
-        if target in self._items:
+            self._writable().pop(self._index(target))
+        elif target in self._items:
             self._writable().remove(target)
-            return True
-        return False
+        else:
+            raise ValueError(f"{target} is not in list")
 
     def _remove_item(self, item: Any) -> None:
         self._writable().remove(item)
@@ -355,11 +358,16 @@ class HashSet(Collection):
         added = [self.add(i) for i in items]
         return any(added)
 
-    def remove(self, item: Any) -> bool:
-        """Remove; whether it was there."""
-        return self._table.remove(item) is not self._table.MISSING
+    def remove(self, item: Any) -> None:
+        """Python's ``set.remove`` (as Jython): KeyError when missing."""
+        if self._table.remove(item) is self._table.MISSING:
+            raise KeyError(item)
 
-    _remove_item = remove  # type: ignore[assignment]
+    def discard(self, item: Any) -> None:
+        """Remove when present."""
+        self._table.remove(item)
+
+    _remove_item = remove
 
     def clear(self) -> None:
         """Remove everything."""

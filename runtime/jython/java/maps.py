@@ -186,9 +186,9 @@ class JavaMap:
             self, lambda: [MapEntry(self, k, v) for k, v in self._table.items()]
         )
 
-    def values(self) -> _View:
-        """The values (a live view)."""
-        return _View(self, self._table.values)
+    def values(self) -> list[Any]:
+        """The values: a Python list, as Jython's dict protocol returns."""
+        return self._table.values()
 
     def toString(self) -> str:
         """Java's ``{a=1, b=null}``."""

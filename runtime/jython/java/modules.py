@@ -45,8 +45,9 @@ def _lang(svc: ScopeServices) -> dict[str, object]:
         "Error": errors.JavaError,
         "RuntimeException": errors.JavaRuntimeException,
     }
-    for module, names_of in ((lang, _public), (numbers, _public)):
-        names.update(names_of(module))
+    for name in ("Object", "Runnable", "String", "StringBuilder", "System"):
+        names[name] = getattr(lang, name)
+    names.update(_public(numbers))
     names.update(_errors_in("java.lang"))
     return names
 
@@ -81,6 +82,7 @@ def _util() -> dict[str, object]:
         "HashSet": lists.HashSet,
         "LinkedHashSet": lists.LinkedHashSet,
         "Iterator": lists.JavaIterator,
+        "Comparator": lang.Comparator,
         "HashMap": maps.HashMap,
         "LinkedHashMap": maps.LinkedHashMap,
         "TreeMap": maps.TreeMap,

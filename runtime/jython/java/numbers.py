@@ -32,7 +32,7 @@ _FLOAT_RE = re.compile(
 
 def _bad_number(text: object, radix: int = 10) -> NumberFormatException:
     if text is None:
-        return NumberFormatException("Cannot parse null string: null")
+        return NumberFormatException("Cannot parse null string")
     suffix = "" if radix == 10 else f" under radix {radix}"
     return NumberFormatException(f'For input string: "{text}"{suffix}')
 

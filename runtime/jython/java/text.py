@@ -35,6 +35,8 @@ class DecimalFormat:
         self._multiplier = 100 if "%" in self._prefix + self._suffix else 1
         self._grouping = len(whole) - whole.rfind(",") - 1 if "," in whole else 0
         self._min_int = whole.count("0")
+        if not self._min_int and whole and "." in positive:
+            self._min_int = 1  # Java reads "#.##" as "#0.##"
         self._min_frac = fraction.count("0")
         self._max_frac = len(fraction)
         self._show_point = "." in positive and not fraction
@@ -68,7 +70,9 @@ class DecimalFormat:
     def format(self, value: object) -> str:
         """The number as text, rounded half-even."""
         number = _decimal(value) * self._multiplier
-        negative = number < 0
+        negative = number < 0 or (
+            isinstance(value, float) and str(value).startswith("-")
+        )
         quantum = Decimal(1).scaleb(-self._max_frac)
         rounded = abs(number).quantize(quantum, rounding=ROUND_HALF_EVEN)
         text = f"{rounded:f}"
@@ -80,7 +84,7 @@ class DecimalFormat:
         if self._grouping:
             whole = _group(whole, self._grouping)
         point = "." if fraction or self._show_point else ""
-        sign = "-" if negative and (rounded != 0) else ""
+        sign = "-" if negative else ""
         return f"{sign}{self._prefix}{whole}{point}{fraction}{self._suffix}"
 
     def parse(self, text: str) -> int | float:

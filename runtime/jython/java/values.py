@@ -37,6 +37,8 @@ def double_to_string(value: float) -> str:
     if value == 0:
         return "-0.0" if math.copysign(1.0, value) < 0 else "0.0"
     sign = "-" if value < 0 else ""
+    if abs(value) == 5e-324:  # Java's FloatingDecimal is not shortest here
+        return f"{sign}4.9E-324"
     digits_tuple = Decimal(repr(abs(value))).as_tuple()
     digits = "".join(map(str, digits_tuple.digits)).rstrip("0") or "0"
     exponent = int(digits_tuple.exponent) + len(digits_tuple.digits) - 1

@@ -1,0 +1,217 @@
+"""The Java modules as scripts import them, and the classes reaching the simulation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import run
+from visionsim.runtime.dataset import Dataset
+from visionsim.runtime.jython.java.hashing import HashTable
+from visionsim.runtime.jython.java.maps import HashMap
+from visionsim.runtime.jython.java.util import Random
+
+if TYPE_CHECKING:
+    from visionsim.runtime import ClientSession, Simulation
+
+
+class ScriptedDialogs:
+    """A DialogHost that records each dialog and answers from a list."""
+
+    def __init__(self, answers: list[object]) -> None:
+        self.shown: list[tuple[str, ...]] = []
+        self._answers = answers
+
+    def message(self, kind: str, message: str, title: str) -> None:
+        self.shown.append((kind, message, title))
+
+    def confirm(self, message: str, title: str, allow_cancel: bool) -> bool | None:
+        self.shown.append(("confirm", message, title, str(allow_cancel)))
+        return self._answers.pop(0)  # type: ignore[return-value]
+
+    def input(self, message: str, default_text: str) -> str | None:
+        self.shown.append(("input", message, default_text))
+        return self._answers.pop(0)  # type: ignore[return-value]
+
+
+def test_every_import_form_resolves(client: ClientSession) -> None:
+    run(
+        client,
+        """
+        import java.util
+        import jarray
+        import java.util.concurrent.atomic as atomic
+        from java.util import ArrayList, Date
+        from java.text import SimpleDateFormat, DecimalFormat
+        from java.io import ByteArrayInputStream, FileNotFoundException
+        from java.util.concurrent import TimeoutException, CancellationException
+        from com.inductiveautomation.ignition.common.script.message import (
+            MessageHandlerException)
+        from com.inductiveautomation.ignition.common import BasicDataset
+        assert java.util.ArrayList is ArrayList
+        assert atomic.AtomicInteger(2).get() == 2
+        assert len(jarray.zeros(4, 'i')) == 4
+        assert issubclass(FileNotFoundException, java.io.IOException)
+        """,
+    )
+
+
+def test_an_unknown_java_name_is_an_import_error(client: ClientSession) -> None:
+    assert not client.run_script("from java.util import NoSuchThing\n", "Test/s")
+    assert not client.run_script("import java.nosuchpackage\n", "Test/t")
+
+
+def test_gateway_scope_has_java_but_no_swing(sim: Simulation, client: ClientSession):
+    gateway_modules = next(iter(sim.gateways.values())).scopes
+    scope = next(iter(gateway_modules.values()))
+    assert "java" in scope.modules
+    assert "javax" not in scope.modules
+    assert "javax" in client.scope.modules
+
+
+def test_basic_dataset_is_built_column_by_column_and_can_change(
+    client: ClientSession,
+) -> None:
+    run(
+        client,
+        """
+        from com.inductiveautomation.ignition.common import BasicDataset
+        from java.lang import String, Integer
+        ds = BasicDataset(["name", "n"], [String, Integer], [["a", "b"], [1, 2]])
+        assert ds.getRowCount() == 2 and ds.getColumnCount() == 2
+        assert ds.getValueAt(1, "name") == "b"
+        ds.setValueAt(0, 1, 10)
+        assert ds.getValueAt(0, "n") == 10
+        assert ds.getColumnType(0) is String
+        copy = system.dataset.toDataSet(ds)
+        assert copy.getValueAt(0, 1) == 10
+        """,
+    )
+
+
+def test_basic_dataset_from_a_dataset_is_a_copy() -> None:
+    from visionsim.runtime.jython.java.ignition import BasicDataset
+
+    source = Dataset(["a"], [[1], [2]])
+    copy = BasicDataset(source)
+    copy.setValueAt(0, 0, 5)
+    assert source.getValueAt(0, 0) == 1
+    assert copy.getValueAt(0, 0) == 5
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [([True], 0), ([False], 1), ([None], 2)],
+)
+def test_joptionpane_confirm_uses_the_scopes_dialogs(
+    client: ClientSession, answers: list[object], expected: int
+) -> None:
+    dialogs = ScriptedDialogs(answers)
+    client.vision.dialogs = dialogs
+    run(
+        client,
+        f"""
+        from javax.swing import JOptionPane
+        answer = JOptionPane.showConfirmDialog(None, "Delete?", "Confirm")
+        assert answer == {expected}, answer
+        """,
+    )
+    assert dialogs.shown == [("confirm", "Delete?", "Confirm", "True")]
+
+
+def test_joptionpane_messages_and_input(client: ClientSession) -> None:
+    dialogs = ScriptedDialogs(["typed"])
+    client.vision.dialogs = dialogs
+    run(
+        client,
+        """
+        from javax.swing import JOptionPane
+        JOptionPane.showMessageDialog(None, "Saved")
+        warn = JOptionPane.WARNING_MESSAGE
+        JOptionPane.showMessageDialog(None, "Careful", "Hey", warn)
+        assert JOptionPane.showInputDialog("Name?", "bob") == "typed"
+        """,
+    )
+    assert dialogs.shown == [
+        ("messageBox", "Saved", "Message"),
+        ("warningBox", "Careful", "Hey"),
+        ("input", "Name?", "bob"),
+    ]
+
+
+def test_executor_tasks_are_simulated_threads(
+    sim: Simulation, client: ClientSession
+) -> None:
+    run(
+        client,
+        """
+        from java.util.concurrent import Executors, ExecutionException, TimeUnit
+        from java.lang import Thread
+        pool = Executors.newFixedThreadPool(2)
+        f = pool.submit(lambda: Thread.currentThread().getName())
+        assert f.get() != "AWT-EventQueue-0"
+        assert f.isDone()
+        def boom():
+            return 1 / 0
+        try:
+            pool.submit(boom).get()
+            raise AssertionError("no ExecutionException")
+        except ExecutionException as e:
+            assert isinstance(e.getCause(), ZeroDivisionError)
+        pool.shutdown()
+        assert pool.awaitTermination(1, TimeUnit.SECONDS)
+        """,
+    )
+    assert sim.wait_idle(5)
+    assert sim.errors.reports() == []
+
+
+def test_count_down_latch_waits_for_workers(
+    sim: Simulation, client: ClientSession
+) -> None:
+    run(
+        client,
+        """
+        from java.util.concurrent import CountDownLatch, TimeUnit
+        latch = CountDownLatch(2)
+        system.util.invokeAsynchronous(latch.countDown)
+        system.util.invokeAsynchronous(latch.countDown)
+        assert latch.await_(2, TimeUnit.SECONDS)
+        assert latch.getCount() == 0
+        """,
+    )
+    assert sim.wait_idle(5)
+
+
+def test_system_out_println_goes_to_the_scope_console(
+    sim: Simulation, client: ClientSession
+) -> None:
+    run(client, "from java.lang import System\nSystem.out.println(1.0E10)\n")
+    assert sim.output.history()[-1].text == "1.0E10\n"
+
+
+def test_hash_map_order_follows_buckets_then_insertion() -> None:
+    table = HashTable()
+    for key in (17, 1, 33):  # all in bucket 1 of 16
+        table.put(key, None)
+    table.put(0, None)
+    assert table.keys() == [0, 17, 1, 33]
+    for key in range(2, 12):  # the 13th key doubles the table to 32
+        table.put(key, None)
+    assert table.keys()[:4] == [0, 1, 33, 2]
+
+
+def test_hash_map_with_mixed_keys_keeps_java_equality_of_lookups() -> None:
+    m = HashMap()
+    m.put("a", 1)
+    m.put(None, 2)
+    assert m.get(None) == 2
+    assert m.toString() == "{null=2, a=1}"
+
+
+def test_random_matches_javas_first_values() -> None:
+    # new java.util.Random(0): the values every Java programmer has seen
+    r = Random(0)
+    assert [r.nextInt(10) for _ in range(5)] == [0, 8, 9, 7, 5]
+    assert Random(0).nextInt() == -1155484576

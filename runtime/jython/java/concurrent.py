@@ -418,7 +418,8 @@ def latch_class(svc: ScopeServices) -> type:
             return True
 
         def toString(self) -> str:
-            return f"java.util.concurrent.CountDownLatch[Count = {self._count}]"
+            name = f"java.util.concurrent.CountDownLatch@{id(self) & 0xFFFFFFF:x}"
+            return f"{name}[Count = {self._count}]"
 
         __str__ = toString
 

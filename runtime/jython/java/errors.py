@@ -33,14 +33,21 @@ class JavaClass:
         return self._name.rpartition(".")[2]
 
     def __str__(self) -> str:
-        return f"class {self._name}"
+        return f"<type '{self._name}'>"
 
     __repr__ = __str__
     name = property(getName)
     simpleName = property(getSimpleName)
 
 
-class Throwable(BaseException):
+class _JavaType(type):
+    """Prints a Java class as Jython does: ``<type 'java.lang.Exception'>``."""
+
+    def __repr__(cls) -> str:
+        return f"<type '{getattr(cls, 'java_name', cls.__name__)}'>"
+
+
+class Throwable(BaseException, metaclass=_JavaType):
     """``java.lang.Throwable``: ``(message)``, ``(message, cause)`` or ``(cause)``."""
 
     java_name = "java.lang.Throwable"

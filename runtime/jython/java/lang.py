@@ -20,7 +20,7 @@ from visionsim.runtime.jython.java.errors import (
     JavaClass,
 )
 from visionsim.runtime.jython.java.jarray import JavaArray, byte_array
-from visionsim.runtime.jython.java.values import hash_code, to_string
+from visionsim.runtime.jython.java.values import hash_code, primitive_text, to_string
 
 _FORMAT_RE = re.compile(r"%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])")
 
@@ -247,7 +247,7 @@ class String:
     @staticmethod
     def valueOf(value: object) -> JString:
         """Java's text for ``value`` (``null``, ``true``, ``1.0``)."""
-        return JString(to_string(value))
+        return JString(primitive_text(value))
 
     @staticmethod
     def format(fmt: str, *args: object) -> JString:
@@ -270,12 +270,13 @@ class StringBuilder:
 
     def append(self, value: object) -> StringBuilder:
         """Append Java's text for ``value``; returns this builder."""
-        self._parts += to_string(value)
+        self._parts += primitive_text(value)
         return self
 
     def insert(self, offset: int, value: object) -> StringBuilder:
         """Insert at ``offset``."""
-        self._parts = self._parts[:offset] + to_string(value) + self._parts[offset:]
+        text = primitive_text(value)
+        self._parts = self._parts[:offset] + text + self._parts[offset:]
         return self
 
     def reverse(self) -> StringBuilder:
@@ -334,11 +335,11 @@ class _PrintStream:
 
     def println(self, value: object = "") -> None:
         """Print Java's text for ``value`` and a newline."""
-        self._write(to_string(value), "\n")
+        self._write(primitive_text(value), "\n")
 
     def print(self, value: object) -> None:
         """Print without a newline."""
-        self._write(to_string(value), "")
+        self._write(primitive_text(value), "")
 
     def printf(self, fmt: str, *args: object) -> _PrintStream:
         """``String.format`` then print."""

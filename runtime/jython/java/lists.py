@@ -18,6 +18,7 @@ from visionsim.runtime.jython.java.errors import (
     UnsupportedOperationException,
 )
 from visionsim.runtime.jython.java.hashing import HashTable
+from visionsim.runtime.jython.java.jarray import JavaArray
 from visionsim.runtime.jython.java.values import hash_code, to_string
 
 if TYPE_CHECKING:
@@ -104,9 +105,9 @@ class Collection:
         """Whether every item is in it."""
         return all(i in self for i in items)
 
-    def toArray(self) -> list[Any]:
-        """The items as an array."""
-        return list(self)
+    def toArray(self) -> JavaArray:
+        """The items as an ``Object[]``."""
+        return JavaArray(self, "java.lang.Object")
 
     def iterator(self) -> JavaIterator:
         """A Java iterator."""

@@ -80,6 +80,17 @@ def to_string(value: object) -> str:
     return str(value)
 
 
+def primitive_text(value: object) -> str:
+    """Java's text for an argument to an overloaded method (``println``, ``append``).
+
+    Jython passes a Python bool to the ``int`` overload: ``println(True)``
+    prints ``1``.
+    """
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return to_string(value)
+
+
 def py_repr(value: object) -> str:
     """The ``repr`` Jython 2.7 shows for a value held by a Java object."""
     if isinstance(value, str):

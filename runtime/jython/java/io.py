@@ -14,7 +14,7 @@ from visionsim.runtime.jython.java.errors import (
     IOException,
 )
 from visionsim.runtime.jython.java.jarray import JavaArray, as_bytes, byte_array
-from visionsim.runtime.jython.java.lang import java_format
+from visionsim.runtime.jython.java.strings import java_format
 from visionsim.runtime.jython.java.values import to_string
 
 if TYPE_CHECKING:

@@ -17,6 +17,8 @@ from visionsim.runtime.jython.java import (
     concurrent,
     dates,
     errors,
+    executors,
+    geometry,
     ignition,
     io,
     jarray,
@@ -25,6 +27,7 @@ from visionsim.runtime.jython.java import (
     maps,
     net,
     numbers,
+    strings,
     swing,
     text,
     util,
@@ -40,13 +43,15 @@ _IGNITION = "com.inductiveautomation.ignition.common"
 def _lang(svc: ScopeServices) -> dict[str, object]:
     names: dict[str, object] = {
         "Thread": thread_class(svc),
-        "StringBuffer": lang.StringBuilder,
+        "StringBuffer": strings.StringBuilder,
         "Exception": errors.JavaException,
         "Error": errors.JavaError,
         "RuntimeException": errors.JavaRuntimeException,
     }
-    for name in ("Object", "Runnable", "String", "StringBuilder", "System"):
+    for name in ("Object", "Runnable", "System"):
         names[name] = getattr(lang, name)
+    names["String"] = strings.String
+    names["StringBuilder"] = strings.StringBuilder
     names.update(_public(numbers))
     names.update(_errors_in("java.lang"))
     return names
@@ -100,10 +105,10 @@ def _concurrent(svc: ScopeServices) -> dict[str, object]:
     return {
         "TimeUnit": concurrent.TimeUnit,
         "ConcurrentHashMap": concurrent.ConcurrentHashMap,
-        "Executors": concurrent.executors_class(svc),
-        "ExecutorService": concurrent.ExecutorService,
-        "Future": concurrent.Future,
-        "CountDownLatch": concurrent.latch_class(svc),
+        "Executors": executors.executors_class(svc),
+        "ExecutorService": executors.ExecutorService,
+        "Future": executors.Future,
+        "CountDownLatch": executors.latch_class(svc),
         **_errors_in("java.util.concurrent"),
     }
 
@@ -130,7 +135,7 @@ def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
         },
         "java.io": {**_public(io), **_errors_in("java.io")},
         "java.net": {**_public(net), **_errors_in("java.net")},
-        "java.awt": _public(awt),
+        "java.awt": {**_public(awt), **_public(geometry)},
         "jarray": {"array": jarray.array, "zeros": jarray.zeros},
         _IGNITION: {"BasicDataset": ignition.BasicDataset},
         f"{_IGNITION}.script.message": {

@@ -1,15 +1,13 @@
-"""``java.util.concurrent``: atomics, ``TimeUnit``, executors, latches.
+"""``java.util.concurrent``: atomics, ``TimeUnit`` and ``ConcurrentHashMap``.
 
-Executors run their tasks as the scope's simulated threads
-(:meth:`Workers.start`, like ``invokeAsynchronous``), so they are listed under
-Running Scripts, traced on the timeline and interruptible; nothing here
-creates a thread (STYLE.md section 2).
+The executors and latches, which run on the scope's simulated threads, are in
+:mod:`.executors`.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.jython.java.errors import (
     IllegalArgumentException,
@@ -17,9 +15,12 @@ from visionsim.runtime.jython.java.errors import (
 )
 from visionsim.runtime.jython.java.maps import JavaMap
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 class _Atomic:
-    """A value behind a lock: ``get``, ``set``, ``compareAndSet``..."""
+    """A value behind ``_lock``: ``get``, ``set``, ``compareAndSet``... Thread: any."""
 
     _default: Any = 0
 
@@ -234,7 +235,40 @@ for _unit in _UNIT_NANOS:
 
 
 class ConcurrentHashMap(JavaMap):
-    """``java.util.concurrent.ConcurrentHashMap``: no null keys or values."""
+    """``java.util.concurrent.ConcurrentHashMap``: no null keys or values.
+
+    ``_lock`` makes each change, and the check-then-act methods
+    (``putIfAbsent``, ``computeIfAbsent``), atomic. Thread: any.
+    """
 
     java_name = "java.util.concurrent.ConcurrentHashMap"
     _allows_null = False
+
+    def __init__(self, initial: Any = None) -> None:
+        self._lock = threading.RLock()
+        super().__init__(initial)
+
+    def put(self, key: Any, value: Any) -> Any:
+        """Set ``key``; returns the previous value or None."""
+        with self._lock:
+            return super().put(key, value)
+
+    def remove(self, key: object) -> Any:
+        """Remove ``key``; returns its value or None."""
+        with self._lock:
+            return super().remove(key)
+
+    def putIfAbsent(self, key: Any, value: Any) -> Any:
+        """Set only when absent, atomically; returns the current value."""
+        with self._lock:
+            return super().putIfAbsent(key, value)
+
+    def computeIfAbsent(self, key: Any, function: Callable[[Any], Any]) -> Any:
+        """The value, computed and stored atomically when absent."""
+        with self._lock:
+            return super().computeIfAbsent(key, function)
+
+    def clear(self) -> None:
+        """Remove every entry."""
+        with self._lock:
+            super().clear()

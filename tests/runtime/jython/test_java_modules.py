@@ -215,3 +215,33 @@ def test_random_matches_javas_first_values() -> None:
     r = Random(0)
     assert [r.nextInt(10) for _ in range(5)] == [0, 8, 9, 7, 5]
     assert Random(0).nextInt() == -1155484576
+
+
+def test_concurrent_hash_map_compute_if_absent_is_atomic_across_threads(
+    sim: Simulation, client: ClientSession
+) -> None:
+    result: dict[str, object] = {}
+    run(
+        client,
+        """
+        import time
+        from java.util.concurrent import ConcurrentHashMap
+        from java.util.concurrent.atomic import AtomicInteger
+        cache = result["cache"] = ConcurrentHashMap()
+        made = result["made"] = AtomicInteger()
+        def make(key):
+            made.incrementAndGet()
+            time.sleep(0.002)  # widen the check-then-act window
+            return key * 2
+        def worker():
+            for i in range(200):
+                cache.computeIfAbsent(i % 20, make)
+        for n in range(4):
+            system.util.invokeAsynchronous(worker)
+        """,
+        extra={"result": result},
+    )
+    assert sim.wait_idle(5)
+    assert sim.errors.reports() == []
+    assert result["cache"].size() == 20  # type: ignore[attr-defined]
+    assert result["made"].get() == 20  # type: ignore[attr-defined]

@@ -27,6 +27,30 @@ def table_size_for(capacity: int) -> int:
     return size
 
 
+class _Boxed:
+    """A number as Java boxes it: ``True``, ``1`` and ``1.0`` are three keys."""
+
+    __slots__ = ("_kind", "_value")
+
+    def __init__(self, value: bool | int | float) -> None:
+        self._kind = type(value)
+        self._value = value
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, _Boxed)
+            and other._kind is self._kind
+            and other._value == self._value
+        )
+
+    def __hash__(self) -> int:
+        return hash((self._kind, self._value))
+
+
+def _dict_key(key: Any) -> Any:
+    return _Boxed(key) if isinstance(key, int | float) else key
+
+
 def spread(key: object) -> int:
     """Java's ``HashMap.hash``: the hash with its high bits folded in."""
     h = hash_code(key) & 0xFFFFFFFF
@@ -47,7 +71,7 @@ class HashTable:
     MISSING: Any = object()
 
     def __init__(self, capacity: int | None = None, *, ordered: bool = False) -> None:
-        self._data: dict[Any, Any] = {}
+        self._data: dict[Any, tuple[Any, Any]] = {}  # dict key -> (key, value)
         self._capacity = (
             DEFAULT_CAPACITY if capacity is None else table_size_for(capacity)
         )
@@ -59,16 +83,19 @@ class HashTable:
 
     def contains(self, key: object) -> bool:
         """Whether ``key`` is present."""
-        return key in self._data
+        return _dict_key(key) in self._data
 
     def get(self, key: object, default: Any = None) -> Any:
         """The value for ``key`` or ``default``."""
-        return self._data.get(key, default)
+        entry = self._data.get(_dict_key(key))
+        return default if entry is None else entry[1]
 
     def put(self, key: Any, value: Any) -> Any:
         """Set ``key``; returns the old value or :attr:`MISSING`."""
-        old = self._data.get(key, self.MISSING)
-        self._data[key] = value
+        dict_key = _dict_key(key)
+        entry = self._data.get(dict_key)
+        old = self.MISSING if entry is None else entry[1]
+        self._data[dict_key] = (key if entry is None else entry[0], value)
         if old is self.MISSING:
             self._order = None
             if len(self._data) > self._capacity * LOAD_FACTOR:
@@ -77,10 +104,11 @@ class HashTable:
 
     def remove(self, key: object) -> Any:
         """Remove ``key``; returns its value or :attr:`MISSING`."""
-        old = self._data.pop(key, self.MISSING)
-        if old is not self.MISSING:
-            self._order = None
-        return old
+        entry = self._data.pop(_dict_key(key), None)
+        if entry is None:
+            return self.MISSING
+        self._order = None
+        return entry[1]
 
     def clear(self) -> None:
         """Remove everything (the table keeps its size, as in Java)."""
@@ -90,7 +118,7 @@ class HashTable:
     def keys(self) -> list[Any]:
         """The keys in iteration order."""
         if self._order is None:
-            keys = list(self._data)
+            keys = [key for key, _ in self._data.values()]
             if not self._ordered:
                 mask = self._capacity - 1
                 keys.sort(key=lambda k: spread(k) & mask)
@@ -99,8 +127,8 @@ class HashTable:
 
     def items(self) -> list[tuple[Any, Any]]:
         """``(key, value)`` pairs in iteration order."""
-        return [(k, self._data[k]) for k in self.keys()]
+        return [(k, self.get(k)) for k in self.keys()]
 
     def values(self) -> list[Any]:
         """The values in iteration order."""
-        return [self._data[k] for k in self.keys()]
+        return [self.get(k) for k in self.keys()]

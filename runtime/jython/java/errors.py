@@ -13,9 +13,10 @@ read as in Ignition.
 
 from __future__ import annotations
 
-import sys
 import traceback
 from typing import Any
+
+from visionsim.runtime.jython.java.values import print_for_caller
 
 
 class JavaClass:
@@ -92,8 +93,11 @@ class Throwable(BaseException, metaclass=_JavaType):
         return []
 
     def printStackTrace(self) -> None:
-        """Print ``toString()`` and the Python stack of the raise to stderr."""
-        sys.stderr.write("".join(traceback.format_exception(self)))
+        """Print ``toString()`` and Java-style ``at`` lines to the script's console."""
+        frames = reversed(traceback.extract_tb(self.__traceback__))
+        lines = [self.toString()]
+        lines += [f"\tat {f.name}({f.filename}:{f.lineno})" for f in frames]
+        print_for_caller("\n".join(lines), depth=2)
 
     def toString(self) -> str:
         """``name: message``, or the bare class name without a message."""

@@ -8,13 +8,12 @@ Strings are in :mod:`.strings`, numbers in :mod:`.numbers`.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from typing import Any
 
 from visionsim.runtime.jython.java.errors import JavaClass
 from visionsim.runtime.jython.java.strings import java_format
-from visionsim.runtime.jython.java.values import primitive_text
+from visionsim.runtime.jython.java.values import primitive_text, print_for_caller
 
 
 class Object:
@@ -73,12 +72,7 @@ class _PrintStream:
     """``System.out``/``System.err``: prints through the calling script's print."""
 
     def _write(self, text: str, end: str) -> None:
-        frame = sys._getframe(2)
-        scope_builtins = frame.f_globals.get("__builtins__")
-        if isinstance(scope_builtins, dict) and "print" in scope_builtins:
-            scope_builtins["print"](text, end=end)
-        else:
-            print(text, end=end)  # noqa: T201 - Java code outside a script
+        print_for_caller(text, end, depth=3)
 
     def println(self, value: object = "") -> None:
         """Print Java's text for ``value`` and a newline."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import struct
+import sys
 from decimal import Decimal
 
 _MASK32 = 0xFFFFFFFF
@@ -131,8 +132,15 @@ def hash_code(value: object) -> int:
     return to_int32(hash(value))
 
 
-def java_equals(a: object, b: object) -> bool:
-    """Java's ``equals`` for values from scripts (``1 == 1.0`` is false there)."""
-    if isinstance(a, float) != isinstance(b, float):
-        return False
-    return bool(a == b)
+def print_for_caller(text: str, end: str = "\n", depth: int = 2) -> None:
+    """Print as the calling script would: into its scope's console.
+
+    ``depth`` counts frames above this function's caller; a script's globals
+    carry the scope's ``print`` in their ``__builtins__``.
+    """
+    frame = sys._getframe(depth)
+    scope_builtins = frame.f_globals.get("__builtins__")
+    if isinstance(scope_builtins, dict) and "print" in scope_builtins:
+        scope_builtins["print"](text, end=end)
+    else:
+        print(text, end=end)  # noqa: T201 - Java code called from outside a script

@@ -245,3 +245,27 @@ def test_concurrent_hash_map_compute_if_absent_is_atomic_across_threads(
     assert sim.errors.reports() == []
     assert result["cache"].size() == 20  # type: ignore[attr-defined]
     assert result["made"].get() == 20  # type: ignore[attr-defined]
+
+
+def test_print_stack_trace_writes_java_style_lines_to_the_console(
+    sim: Simulation, client: ClientSession
+) -> None:
+    run(
+        client,
+        """
+        from java.lang import IllegalStateException
+        def check():
+            raise IllegalStateException("boom")
+        try:
+            check()
+        except IllegalStateException as e:
+            e.printStackTrace()
+        """,
+        name="Main/Button.actionPerformed",
+    )
+    text = sim.output.history()[-1].text
+    assert text.splitlines() == [
+        "java.lang.IllegalStateException: boom",
+        "\tat check(Main/Button.actionPerformed:4)",
+        "\tat <module>(Main/Button.actionPerformed:6)",
+    ]

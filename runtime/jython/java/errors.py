@@ -206,6 +206,12 @@ class NoSuchElementException(JavaRuntimeException):
     java_name = "java.util.NoSuchElementException"
 
 
+class InvocationTargetException(JavaException):
+    """``java.lang.reflect.InvocationTargetException``: the call raised (the cause)."""
+
+    java_name = "java.lang.reflect.InvocationTargetException"
+
+
 class CancellationException(IllegalStateException):
     """``java.util.concurrent.CancellationException``: a cancelled request."""
 

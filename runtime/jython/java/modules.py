@@ -127,6 +127,7 @@ def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
         "java.util": _util(),
         "java.util.concurrent": _concurrent(svc),
         "java.util.concurrent.atomic": _atomic(),
+        "java.lang.reflect": _errors_in("java.lang.reflect"),
         "java.text": {
             "DecimalFormat": text.DecimalFormat,
             "NumberFormat": text.NumberFormat,

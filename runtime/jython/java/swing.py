@@ -11,7 +11,13 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from visionsim.runtime.context import Flag
 from visionsim.runtime.ignition.vision import GuiFunctions
+from visionsim.runtime.jython.java.errors import (
+    SCRIPT_ERRORS,
+    InvocationTargetException,
+    JavaError,
+)
 
 if TYPE_CHECKING:
     from visionsim.runtime.ignition.services import ScopeServices
@@ -48,6 +54,31 @@ def swing_classes(svc: ScopeServices) -> dict[str, object]:
         @staticmethod
         def isEventDispatchThread() -> bool:
             return dispatcher.is_gui_thread()
+
+        @staticmethod
+        def invokeAndWait(runnable: object) -> None:
+            """Run on the GUI thread and wait; an error comes back wrapped."""
+            if dispatcher.is_gui_thread():
+                raise JavaError(
+                    "Cannot call invokeAndWait from the event dispatcher thread"
+                )
+            fn = getattr(runnable, "run", runnable)
+            failed: list[BaseException] = []
+            done = Flag()
+
+            def run() -> None:
+                try:
+                    fn()
+                except SCRIPT_ERRORS as exc:
+                    failed.append(exc)
+                finally:
+                    done.set()
+
+            dispatcher.post(run, 0, sys._getframe(1), "SwingUtilities.invokeAndWait")
+            with svc.stall.blocking("invokeAndWait"):
+                done.wait()
+            if failed:
+                raise InvocationTargetException(failed[0])
 
     class JOptionPane:
         """``javax.swing.JOptionPane``: ``system.gui``'s dialogs, Java's answers."""

@@ -269,3 +269,41 @@ def test_print_stack_trace_writes_java_style_lines_to_the_console(
         "\tat check(Main/Button.actionPerformed:4)",
         "\tat <module>(Main/Button.actionPerformed:6)",
     ]
+
+
+def test_invoke_and_wait_runs_on_the_gui_thread_and_waits(
+    sim: Simulation, client: ClientSession
+) -> None:
+    result: dict[str, object] = {}
+    run(
+        client,
+        """
+        from javax.swing import SwingUtilities
+        from java.lang import Error
+        from java.lang.reflect import InvocationTargetException
+        try:
+            SwingUtilities.invokeAndWait(lambda: None)
+        except Error as e:
+            result["edt"] = e.getMessage()
+        def worker():
+            seen = []
+            SwingUtilities.invokeAndWait(
+                lambda: seen.append(SwingUtilities.isEventDispatchThread()))
+            result["seen"] = seen
+            def fail():
+                raise ValueError("in the runnable")
+            try:
+                SwingUtilities.invokeAndWait(fail)
+            except InvocationTargetException as e:
+                result["cause"] = type(e.getCause()).__name__
+        system.util.invokeAsynchronous(worker)
+        """,
+        extra={"result": result},
+    )
+    assert sim.wait_idle(5)
+    assert sim.errors.reports() == []
+    assert result == {
+        "edt": "Cannot call invokeAndWait from the event dispatcher thread",
+        "seen": [True],
+        "cause": "ValueError",
+    }

@@ -63,6 +63,8 @@ def swing_classes(svc: ScopeServices) -> dict[str, object]:
                     "Cannot call invokeAndWait from the event dispatcher thread"
                 )
             fn = getattr(runnable, "run", runnable)
+            if not callable(fn):
+                raise TypeError("invokeAndWait() needs a Runnable or callable")
             failed: list[BaseException] = []
             done = Flag()
 

@@ -17,6 +17,7 @@ from visionsim.runtime.jython.java import (
     concurrent,
     dates,
     errors,
+    events,
     executors,
     geometry,
     ignition,
@@ -137,6 +138,8 @@ def build_java_modules(svc: ScopeServices) -> dict[str, types.ModuleType]:
         "java.io": {**_public(io), **_errors_in("java.io")},
         "java.net": {**_public(net), **_errors_in("java.net")},
         "java.awt": {**_public(awt), **_public(geometry)},
+        "java.awt.event": {**_public(events), **events.LISTENERS},
+        "java.beans": {"PropertyChangeListener": events.PropertyChangeListener},
         "jarray": {"array": jarray.array, "zeros": jarray.zeros},
         _IGNITION: {"BasicDataset": ignition.BasicDataset},
         f"{_IGNITION}.script.message": {

@@ -350,9 +350,16 @@ class HashSet(Collection):
     def __contains__(self, item: object) -> bool:
         return self._table.contains(item)
 
+    read_only = False
+
+    def _writable(self) -> HashTable:
+        if self.read_only:
+            raise UnsupportedOperationException()
+        return self._table
+
     def add(self, item: Any) -> bool:
         """Add; whether it was new."""
-        return self._table.put(item, True) is self._table.MISSING
+        return self._writable().put(item, True) is self._table.MISSING
 
     def addAll(self, items: Iterable[Any]) -> bool:
         """Add each; whether any was new."""
@@ -361,18 +368,18 @@ class HashSet(Collection):
 
     def remove(self, item: Any) -> None:
         """Python's ``set.remove`` (as Jython): KeyError when missing."""
-        if self._table.remove(item) is self._table.MISSING:
+        if self._writable().remove(item) is self._table.MISSING:
             raise KeyError(item)
 
     def discard(self, item: Any) -> None:
         """Remove when present."""
-        self._table.remove(item)
+        self._writable().remove(item)
 
     _remove_item = remove
 
     def clear(self) -> None:
         """Remove everything."""
-        self._table.clear()
+        self._writable().clear()
 
     def equals(self, other: object) -> bool:
         """Same items."""

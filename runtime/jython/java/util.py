@@ -21,6 +21,7 @@ from visionsim.runtime.jython.java.lists import (
     Collection,
     HashSet,
     JavaList,
+    LinkedHashSet,
     comparator_key,
 )
 from visionsim.runtime.jython.java.maps import HashMap, JavaMap
@@ -296,8 +297,15 @@ class Collections:
 
     @staticmethod
     def unmodifiableSet(items: Iterable[Any]) -> HashSet:
-        """A read-only copy of a set."""
-        return HashSet(items)
+        """A read-only copy of a set (in its order)."""
+        copy = LinkedHashSet(items)
+        copy.read_only = True
+        return copy
+
+    @staticmethod
+    def emptySet() -> HashSet:
+        """An empty, unmodifiable set."""
+        return Collections.unmodifiableSet(())
 
     @staticmethod
     def synchronizedList(items: JavaList) -> JavaList:

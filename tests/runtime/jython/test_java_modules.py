@@ -307,3 +307,17 @@ def test_invoke_and_wait_runs_on_the_gui_thread_and_waits(
         "seen": [True],
         "cause": "ValueError",
     }
+
+
+def test_unmodifiable_set_refuses_changes_and_keeps_the_order() -> None:
+    from visionsim.runtime.jython.java.errors import UnsupportedOperationException
+    from visionsim.runtime.jython.java.lists import HashSet
+    from visionsim.runtime.jython.java.util import Collections
+
+    source = HashSet(["b", "a", "c"])
+    frozen = Collections.unmodifiableSet(source)
+    assert frozen.toString() == source.toString() == "[a, b, c]"
+    for change in (lambda: frozen.add("d"), frozen.clear, lambda: frozen.remove("a")):
+        with pytest.raises(UnsupportedOperationException):
+            change()
+    assert Collections.emptySet().isEmpty()

@@ -116,10 +116,6 @@ class Collection:
     def _remove_item(self, item: Any) -> None:
         raise UnsupportedOperationException()
 
-    def stream(self) -> Iterator[Any]:
-        """Not simulated beyond iteration."""
-        return iter(self)
-
     def toString(self) -> str:
         """``[a, b]``: each item's Java text."""
         return "[" + ", ".join(to_string(i) for i in self) + "]"
@@ -321,7 +317,10 @@ class LinkedList(JavaList):
     push = addFirst
     pop = removeFirst
     offer = addLast
-    peek = lambda self: self._items[0] if self._items else None  # noqa: E731
+
+    def peek(self) -> Any:
+        """The first item, or None."""
+        return self._items[0] if self._items else None
 
 
 class HashSet(Collection):

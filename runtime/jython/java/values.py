@@ -40,9 +40,12 @@ def double_to_string(value: float) -> str:
     sign = "-" if value < 0 else ""
     if abs(value) == 5e-324:  # Java's FloatingDecimal is not shortest here
         return f"{sign}4.9E-324"
-    digits_tuple = Decimal(repr(abs(value))).as_tuple()
-    digits = "".join(map(str, digits_tuple.digits)).rstrip("0") or "0"
-    exponent = int(digits_tuple.exponent) + len(digits_tuple.digits) - 1
+    if 2.0**53 <= abs(value) < 2.0**63 and value.is_integer():
+        digits, exponent = _long_digits(int(abs(value)))
+    else:
+        digits_tuple = Decimal(repr(abs(value))).as_tuple()
+        digits = "".join(map(str, digits_tuple.digits)).rstrip("0") or "0"
+        exponent = int(digits_tuple.exponent) + len(digits_tuple.digits) - 1
     if -3 <= exponent < 7:
         if exponent >= 0:
             whole = digits[: exponent + 1].ljust(exponent + 1, "0")
@@ -51,6 +54,26 @@ def double_to_string(value: float) -> str:
             whole, frac = "0", "0" * (-exponent - 1) + digits
         return f"{sign}{whole}.{frac}"
     return f"{sign}{digits[0]}.{digits[1:] or '0'}E{exponent}"
+
+
+def _long_digits(whole: int) -> tuple[str, int]:
+    """JDK 17's digits for an integral double in [2**53, 2**63): not the shortest.
+
+    Its ``FloatingDecimal`` prints the exact integer, less a few digits it
+    rounds away (half up) for the largest exponents: ``2.0**55`` is
+    ``3.6028797018963968E16``, ``2.0**60`` is ``1.15292150460684698E18``.
+    """
+    position = whole.bit_length() - 1 - 54  # Java's binExp - 53 - 1
+    dropped = _INSIGNIFICANT[position] if position > 1 else 0
+    if dropped:
+        whole, residue = divmod(whole, 10**dropped)
+        if residue >= 10**dropped // 2:
+            whole += 1
+    text = str(whole)
+    return text.rstrip("0") or "0", len(text) - 1 + dropped
+
+
+_INSIGNIFICANT = (0, 0, 0, 0, 1, 1, 1, 2, 2, 2)
 
 
 def float_to_string(value: float) -> str:

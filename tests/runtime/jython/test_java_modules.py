@@ -321,3 +321,25 @@ def test_unmodifiable_set_refuses_changes_and_keeps_the_order() -> None:
         with pytest.raises(UnsupportedOperationException):
             change()
     assert Collections.emptySet().isEmpty()
+
+
+@pytest.mark.parametrize(
+    ("bits", "java_text"),
+    [  # recorded from JDK 17's Double.toString (as Jython 2.7.3 runs on it)
+        (-4967725919621401576, "-3.2148553208128307E-24"),
+        (6491681576930330529, "9.767101633242422E125"),
+        (-7396290322110236903, "-1.5569803980154513E-186"),
+        (-4374390844298903842, "-1.5223186265177532E16"),
+        (4868329093772806133, "2.86243066881310368E17"),
+        (4779880858116916655, "3.701936709100888E11"),
+        (4709267407312755436, "6993670.331274729"),
+        (1, "4.9E-324"),
+    ],
+)
+def test_double_to_string_matches_jdk17(bits: int, java_text: str) -> None:
+    import struct
+
+    from visionsim.runtime.jython.java.values import double_to_string
+
+    value = struct.unpack(">d", struct.pack(">q", bits))[0]
+    assert double_to_string(value) == java_text

@@ -17,6 +17,7 @@ from visionsim.runtime.jython.java.errors import (
     NullPointerException,
     NumberFormatException,
 )
+from visionsim.runtime.jython.java.strictmath import strict_log
 from visionsim.runtime.jython.java.values import (
     double_to_string,
     float_to_string,
@@ -358,3 +359,9 @@ for _name in ("sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh
     setattr(Math, _name, staticmethod(getattr(math, _name)))
 Math.toRadians = staticmethod(math.radians)  # type: ignore[attr-defined]
 Math.toDegrees = staticmethod(math.degrees)  # type: ignore[attr-defined]
+
+
+class StrictMath(Math):
+    """``java.lang.StrictMath``: ``log`` is fdlibm's, bit for bit."""
+
+    log = staticmethod(strict_log)

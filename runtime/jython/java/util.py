@@ -25,6 +25,7 @@ from visionsim.runtime.jython.java.lists import (
     comparator_key,
 )
 from visionsim.runtime.jython.java.maps import HashMap, JavaMap
+from visionsim.runtime.jython.java.strictmath import strict_log
 from visionsim.runtime.jython.java.values import to_int32, to_int64, to_string
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class Random:
             s = v1 * v1 + v2 * v2
             if 0 < s < 1:
                 break
-        multiplier = math.sqrt(-2 * math.log(s) / s)
+        multiplier = math.sqrt(-2 * strict_log(s) / s)
         self._next_gaussian = v2 * multiplier
         return v1 * multiplier
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random as _random
 import re
+import struct
 
 from visionsim.runtime.jython.java.errors import (
     ArithmeticException,
@@ -207,6 +208,21 @@ class Double:
     def toString(value: float) -> str:
         """Java's text: ``1.0E10``, ``1.0E-4``, ``0.001``."""
         return double_to_string(float(value))
+
+    @staticmethod
+    def doubleToLongBits(value: float) -> int:
+        """The IEEE 754 bits as a signed long (NaN canonical)."""
+        if math.isnan(value):
+            return 0x7FF8000000000000
+        return int(struct.unpack(">q", struct.pack(">d", float(value)))[0])
+
+    doubleToRawLongBits = doubleToLongBits
+
+    @staticmethod
+    def longBitsToDouble(bits: int) -> float:
+        """The double with these IEEE 754 bits."""
+        packed = struct.pack(">q", to_int64(int(bits)))
+        return float(struct.unpack(">d", packed)[0])
 
     @staticmethod
     def isNaN(value: float) -> bool:

@@ -176,6 +176,12 @@ class ArrayIndexOutOfBoundsException(IndexOutOfBoundsException):
     java_name = "java.lang.ArrayIndexOutOfBoundsException"
 
 
+class StringIndexOutOfBoundsException(IndexOutOfBoundsException):
+    """``java.lang.StringIndexOutOfBoundsException``."""
+
+    java_name = "java.lang.StringIndexOutOfBoundsException"
+
+
 class UnsupportedOperationException(JavaRuntimeException):
     """``java.lang.UnsupportedOperationException``: e.g. a read-only list."""
 

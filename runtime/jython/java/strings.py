@@ -11,7 +11,7 @@ from typing import Any
 
 from visionsim.runtime.jython.java.errors import (
     IllegalArgumentException,
-    IndexOutOfBoundsException,
+    StringIndexOutOfBoundsException,
 )
 from visionsim.runtime.jython.java.jarray import JavaArray, byte_array
 from visionsim.runtime.jython.java.values import hash_code, primitive_text, to_string
@@ -77,7 +77,7 @@ class JString(str):
     def charAt(self, index: int) -> str:
         """The character at ``index``."""
         if not 0 <= index < len(self):
-            raise IndexOutOfBoundsException(f"index {index}, length {len(self)}")
+            raise StringIndexOutOfBoundsException(f"String index out of range: {index}")
         return self[index]
 
     def isEmpty(self) -> bool:
@@ -96,7 +96,7 @@ class JString(str):
         """``[begin, end)``."""
         stop = len(self) if end is None else end
         if not 0 <= begin <= stop <= len(self):
-            raise IndexOutOfBoundsException(
+            raise StringIndexOutOfBoundsException(
                 f"begin {begin}, end {stop}, length {len(self)}"
             )
         return JString(self[begin:stop])
@@ -233,7 +233,14 @@ class StringBuilder:
 
     def deleteCharAt(self, index: int) -> StringBuilder:
         """Remove one character."""
+        self._check(index)
         return self.delete(index, index + 1)
+
+    def _check(self, index: int) -> None:
+        if not 0 <= index < len(self._parts):
+            raise StringIndexOutOfBoundsException(
+                f"index {index}, length {len(self._parts)}"
+            )
 
     def setLength(self, length: int) -> None:
         """Truncate (or pad with NUL)."""
@@ -245,7 +252,8 @@ class StringBuilder:
 
     def charAt(self, index: int) -> str:
         """The character at ``index``."""
-        return JString(self._parts).charAt(index)
+        self._check(index)
+        return self._parts[index]
 
     def indexOf(self, text: str) -> int:
         """First index of ``text`` or -1."""
@@ -259,6 +267,3 @@ class StringBuilder:
         return self._parts
 
     __repr__ = __str__
-
-    def __len__(self) -> int:
-        return len(self._parts)

@@ -20,6 +20,8 @@ from visionsim.runtime.jython.java.errors import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from visionsim.runtime.ignition.services import ScopeServices
 
 YES_OPTION = OK_OPTION = 0
@@ -33,121 +35,131 @@ INFORMATION_MESSAGE = 1
 WARNING_MESSAGE = 2
 QUESTION_MESSAGE = 3
 PLAIN_MESSAGE = -1
+_EDT_WAIT = "Cannot call invokeAndWait from the event dispatcher thread"
 
 
 def swing_classes(svc: ScopeServices) -> dict[str, object]:
     """The ``javax.swing`` names for one client scope."""
-    assert svc.dispatcher is not None
-    dispatcher = svc.dispatcher
-    gui = GuiFunctions(svc)
-
-    class SwingUtilities:
-        """``javax.swing.SwingUtilities``: the EDT helpers."""
-
-        @staticmethod
-        def invokeLater(runnable: object) -> None:
-            fn = getattr(runnable, "run", runnable)
-            if not callable(fn):
-                raise TypeError("invokeLater() needs a Runnable or callable")
-            dispatcher.post(fn, 0, sys._getframe(1), "SwingUtilities.invokeLater")
-
-        @staticmethod
-        def isEventDispatchThread() -> bool:
-            return dispatcher.is_gui_thread()
-
-        @staticmethod
-        def invokeAndWait(runnable: object) -> None:
-            """Run on the GUI thread and wait; an error comes back wrapped."""
-            if dispatcher.is_gui_thread():
-                raise JavaError(
-                    "Cannot call invokeAndWait from the event dispatcher thread"
-                )
-            fn = getattr(runnable, "run", runnable)
-            if not callable(fn):
-                raise TypeError("invokeAndWait() needs a Runnable or callable")
-            failed: list[BaseException] = []
-            done = Flag()
-
-            def run() -> None:
-                try:
-                    fn()
-                except SCRIPT_ERRORS as exc:
-                    failed.append(exc)
-                finally:
-                    done.set()
-
-            dispatcher.post(run, 0, sys._getframe(1), "SwingUtilities.invokeAndWait")
-            with svc.stall.blocking("invokeAndWait"):
-                done.wait()
-            if failed:
-                raise InvocationTargetException(failed[0])
-
-    class JOptionPane:
-        """``javax.swing.JOptionPane``: ``system.gui``'s dialogs, Java's answers."""
-
-        YES_OPTION = YES_OPTION
-        OK_OPTION = OK_OPTION
-        NO_OPTION = NO_OPTION
-        CANCEL_OPTION = CANCEL_OPTION
-        CLOSED_OPTION = CLOSED_OPTION
-        DEFAULT_OPTION = -1
-        YES_NO_OPTION = 0
-        YES_NO_CANCEL_OPTION = YES_NO_CANCEL_OPTION
-        OK_CANCEL_OPTION = OK_CANCEL_OPTION
-        ERROR_MESSAGE = ERROR_MESSAGE
-        INFORMATION_MESSAGE = INFORMATION_MESSAGE
-        WARNING_MESSAGE = WARNING_MESSAGE
-        QUESTION_MESSAGE = QUESTION_MESSAGE
-        PLAIN_MESSAGE = PLAIN_MESSAGE
-
-        @staticmethod
-        def showMessageDialog(
-            parent: object,
-            message: object,
-            title: str = "Message",
-            messageType: int = INFORMATION_MESSAGE,
-        ) -> None:
-            """An information, warning or error message (by ``messageType``)."""
-            show = {WARNING_MESSAGE: gui.warningBox, ERROR_MESSAGE: gui.errorBox}.get(
-                messageType, gui.messageBox
-            )
-            show(str(message), str(title))
-
-        @staticmethod
-        def showConfirmDialog(
-            parent: object,
-            message: object,
-            title: str = "Select an Option",
-            optionType: int = YES_NO_CANCEL_OPTION,
-            messageType: int = QUESTION_MESSAGE,
-        ) -> int:
-            """``YES_OPTION``/``OK_OPTION``, ``NO_OPTION`` or ``CANCEL_OPTION``."""
-            with_cancel = optionType == YES_NO_CANCEL_OPTION
-            answer = gui.confirm(str(message), str(title), with_cancel)
-            if optionType == OK_CANCEL_OPTION:
-                return OK_OPTION if answer else CANCEL_OPTION
-            if answer is None:
-                return CANCEL_OPTION if with_cancel else CLOSED_OPTION
-            return YES_OPTION if answer else NO_OPTION
-
-        @staticmethod
-        def showInputDialog(*args: Any) -> str | None:
-            """Ask for text: ``(message[, initial])`` or ``(parent, message...)``."""
-            if args and (args[0] is None or not isinstance(args[0], str)):
-                args = args[1:]  # the parent component
-            message = str(args[0]) if args else ""
-            initial = args[1] if len(args) == 2 else ""
-            return gui.inputBox(message, "" if initial is None else str(initial))
-
     return {
-        "SwingUtilities": SwingUtilities,
-        "JOptionPane": JOptionPane,
+        "SwingUtilities": SwingUtilities(svc),
+        "JOptionPane": JOptionPane(GuiFunctions(svc)),
         "JComponent": JComponent,
         "JFrame": JFrame,
         "JPanel": JPanel,
         "JLabel": JLabel,
         "JButton": JButton,
     }
+
+
+def _runnable(target: object, what: str) -> Callable[[], object]:
+    fn = getattr(target, "run", target)
+    if not callable(fn):
+        raise TypeError(f"{what}() needs a Runnable or callable")
+    return fn
+
+
+class SwingUtilities:
+    """``javax.swing.SwingUtilities`` of one client: the EDT helpers."""
+
+    def __init__(self, svc: ScopeServices) -> None:
+        assert svc.dispatcher is not None
+        self._dispatcher = svc.dispatcher
+        self._stall = svc.stall
+
+    def invokeLater(self, runnable: object) -> None:
+        """Run later on the GUI thread (``system.util.invokeLater``)."""
+        fn = _runnable(runnable, "invokeLater")
+        self._dispatcher.post(fn, 0, sys._getframe(1), "SwingUtilities.invokeLater")
+
+    def isEventDispatchThread(self) -> bool:
+        """Whether the caller is on the GUI thread."""
+        return self._dispatcher.is_gui_thread()
+
+    def invokeAndWait(self, runnable: object) -> None:
+        """Run on the GUI thread and wait; an error comes back wrapped."""
+        if self._dispatcher.is_gui_thread():
+            raise JavaError(
+                "Cannot call invokeAndWait from the event dispatcher thread"
+            )
+        fn = _runnable(runnable, "invokeAndWait")
+        failed: list[BaseException] = []
+        done = Flag()
+
+        def run() -> None:
+            try:
+                fn()
+            except SCRIPT_ERRORS as exc:
+                failed.append(exc)
+            finally:
+                done.set()
+
+        caller = sys._getframe(1)
+        self._dispatcher.post(run, 0, caller, "SwingUtilities.invokeAndWait")
+        with self._stall.blocking("invokeAndWait"):
+            done.wait()
+        if failed:
+            raise InvocationTargetException(failed[0])
+
+
+class JOptionPane:
+    """``javax.swing.JOptionPane``: ``system.gui``'s dialogs, Java's answers."""
+
+    YES_OPTION = YES_OPTION
+    OK_OPTION = OK_OPTION
+    NO_OPTION = NO_OPTION
+    CANCEL_OPTION = CANCEL_OPTION
+    CLOSED_OPTION = CLOSED_OPTION
+    DEFAULT_OPTION = -1
+    YES_NO_OPTION = 0
+    YES_NO_CANCEL_OPTION = YES_NO_CANCEL_OPTION
+    OK_CANCEL_OPTION = OK_CANCEL_OPTION
+    ERROR_MESSAGE = ERROR_MESSAGE
+    INFORMATION_MESSAGE = INFORMATION_MESSAGE
+    WARNING_MESSAGE = WARNING_MESSAGE
+    QUESTION_MESSAGE = QUESTION_MESSAGE
+    PLAIN_MESSAGE = PLAIN_MESSAGE
+
+    def __init__(self, gui: GuiFunctions) -> None:
+        self._gui = gui
+
+    def showMessageDialog(
+        self,
+        parent: object,
+        message: object,
+        title: str = "Message",
+        messageType: int = INFORMATION_MESSAGE,
+    ) -> None:
+        """An information, warning or error message (by ``messageType``)."""
+        gui = self._gui
+        show = {WARNING_MESSAGE: gui.warningBox, ERROR_MESSAGE: gui.errorBox}.get(
+            messageType, gui.messageBox
+        )
+        show(str(message), str(title))
+
+    def showConfirmDialog(
+        self,
+        parent: object,
+        message: object,
+        title: str = "Select an Option",
+        optionType: int = YES_NO_CANCEL_OPTION,
+        messageType: int = QUESTION_MESSAGE,
+    ) -> int:
+        """``YES_OPTION``/``OK_OPTION``, ``NO_OPTION`` or ``CANCEL_OPTION``."""
+        with_cancel = optionType == YES_NO_CANCEL_OPTION
+        answer = self._gui.confirm(str(message), str(title), with_cancel)
+        if optionType == OK_CANCEL_OPTION:
+            return OK_OPTION if answer else CANCEL_OPTION
+        if answer is None:
+            return CANCEL_OPTION if with_cancel else CLOSED_OPTION
+        return YES_OPTION if answer else NO_OPTION
+
+    def showInputDialog(self, *args: Any) -> str | None:
+        """Ask for text: ``(message[, initial])`` or ``(parent, message...)``."""
+        if args and (args[0] is None or not isinstance(args[0], str)):
+            args = args[1:]  # the parent component
+        message = str(args[0]) if args else ""
+        initial = args[1] if len(args) == 2 else ""
+        return self._gui.inputBox(message, "" if initial is None else str(initial))
 
 
 class JComponent:

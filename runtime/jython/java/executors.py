@@ -9,17 +9,19 @@ creates a thread (STYLE.md section 2).
 from __future__ import annotations
 
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
-from visionsim.runtime import sources
+from visionsim.runtime import context, sources
+from visionsim.runtime.context import Flag
 from visionsim.runtime.jython.java.concurrent import TimeUnit
 from visionsim.runtime.jython.java.errors import (
     CancellationException,
     ExecutionException,
+    InterruptedException,
     RejectedExecutionException,
     TimeoutException,
 )
-from visionsim.runtime.jython.java.thread import sleep_seconds
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -139,65 +141,83 @@ def _callable_of(job: object) -> Callable[[], Any]:
     raise TypeError("expected a Runnable, a Callable or a function")
 
 
-def executors_class(svc: ScopeServices) -> type:
-    """``java.util.concurrent.Executors`` for one scope."""
+class Executors:
+    """``java.util.concurrent.Executors`` of one scope (a thread per task)."""
 
-    class Executors:
-        """``Executors.newFixedThreadPool(n)`` and friends (thread per task)."""
+    def __init__(self, svc: ScopeServices) -> None:
+        self._svc = svc
 
-        @staticmethod
-        def newFixedThreadPool(n: int) -> ExecutorService:
-            return ExecutorService(svc)
+    def newFixedThreadPool(self, n: int) -> ExecutorService:
+        """An executor (each task still gets its own simulated thread)."""
+        return ExecutorService(self._svc)
 
-        @staticmethod
-        def newCachedThreadPool() -> ExecutorService:
-            return ExecutorService(svc)
+    def newCachedThreadPool(self) -> ExecutorService:
+        """An executor."""
+        return ExecutorService(self._svc)
 
-        @staticmethod
-        def newSingleThreadExecutor() -> ExecutorService:
-            return ExecutorService(svc)
-
-    return Executors
+    def newSingleThreadExecutor(self) -> ExecutorService:
+        """An executor (tasks are not serialised here)."""
+        return ExecutorService(self._svc)
 
 
-def latch_class(svc: ScopeServices) -> type:
-    """``java.util.concurrent.CountDownLatch`` for one scope."""
+class CountDownLatch:
+    """``java.util.concurrent.CountDownLatch``: ``countDown()`` and ``await()``.
 
-    class CountDownLatch:
-        """``countDown()`` and ``await()``; the wait is interruptible."""
+    ``_lock`` protects the count. The wait is interruptible and visible to
+    the stall monitor; ``await`` is a Python 3 keyword, so it is also
+    ``await_``. Thread: any.
+    """
 
-        def __init__(self, count: int) -> None:
-            self._count = int(count)
-            self._lock = threading.Lock()
+    _svc: ScopeServices  # set per scope by latch_class
 
-        def countDown(self) -> None:
-            with self._lock:
-                self._count = max(self._count - 1, 0)
+    def __init__(self, count: int) -> None:
+        self._count = int(count)
+        self._lock = threading.Lock()
+        self._zero = Flag()
+        if self._count <= 0:
+            self._zero.set()
 
-        def getCount(self) -> int:
-            return self._count
+    def countDown(self) -> None:
+        """One less; at zero the waiters go on."""
+        with self._lock:
+            self._count = max(self._count - 1, 0)
+            if self._count == 0:
+                self._zero.set()
 
-        def await_(self, timeout: float | None = None, unit: Any = None) -> bool:
-            """Wait until the count is zero (``await`` in Java)."""
-            step = 0.005
-            waited = 0.0
-            limit = (
-                None
-                if timeout is None
-                else (unit or TimeUnit.MILLISECONDS).seconds(timeout)
-            )
-            while self._count > 0:
-                if limit is not None and waited >= limit:
+    def getCount(self) -> int:
+        """The count."""
+        return self._count
+
+    def await_(self, timeout: float | None = None, unit: Any = None) -> bool:
+        """Wait for zero (or the timeout): whether it reached zero."""
+        seconds = (
+            None
+            if timeout is None
+            else (unit or TimeUnit.MILLISECONDS).seconds(timeout)
+        )
+        deadline = None if seconds is None else time.monotonic() + seconds
+        interrupted = context.current().interrupted
+        with self._svc.stall.blocking("await"):
+            while not self._zero.wait(_SLICE_S):
+                if interrupted.is_set():
+                    interrupted.clear()
+                    raise InterruptedException()
+                if deadline is not None and time.monotonic() >= deadline:
                     return False
-                sleep_seconds(svc, step)
-                waited += step
-            return True
+        return True
 
-        def toString(self) -> str:
-            name = f"java.util.concurrent.CountDownLatch@{id(self) & 0xFFFFFFF:x}"
-            return f"{name}[Count = {self._count}]"
+    def toString(self) -> str:
+        """``java.util.concurrent.CountDownLatch@...[Count = n]``."""
+        name = f"java.util.concurrent.CountDownLatch@{id(self) & 0xFFFFFFF:x}"
+        return f"{name}[Count = {self._count}]"
 
-        __str__ = toString
+    __str__ = toString
 
-    setattr(CountDownLatch, "await", CountDownLatch.await_)
-    return CountDownLatch
+
+setattr(CountDownLatch, "await", CountDownLatch.await_)
+_SLICE_S = 0.02
+
+
+def latch_class(svc: ScopeServices) -> type[CountDownLatch]:
+    """``CountDownLatch`` bound to one scope (for its stall monitor)."""
+    return type("CountDownLatch", (CountDownLatch,), {"_svc": svc})

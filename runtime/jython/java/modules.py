@@ -106,7 +106,7 @@ def _concurrent(svc: ScopeServices) -> dict[str, object]:
     return {
         "TimeUnit": concurrent.TimeUnit,
         "ConcurrentHashMap": concurrent.ConcurrentHashMap,
-        "Executors": executors.executors_class(svc),
+        "Executors": executors.Executors(svc),
         "ExecutorService": executors.ExecutorService,
         "Future": executors.Future,
         "CountDownLatch": executors.latch_class(svc),

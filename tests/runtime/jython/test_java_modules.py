@@ -343,3 +343,28 @@ def test_double_to_string_matches_jdk17(bits: int, java_text: str) -> None:
 
     value = struct.unpack(">d", struct.pack(">q", bits))[0]
     assert double_to_string(value) == java_text
+
+
+def test_count_down_latch_wait_times_out_and_is_interruptible(
+    sim: Simulation, client: ClientSession
+) -> None:
+    result: dict[str, object] = {}
+    run(
+        client,
+        """
+        from java.util.concurrent import CountDownLatch, TimeUnit
+        from java.lang import InterruptedException
+        latch = CountDownLatch(1)
+        result["timed_out"] = not latch.await_(30, TimeUnit.MILLISECONDS)
+        def waiter():
+            try:
+                latch.await_()
+            except InterruptedException:
+                result["interrupted"] = True
+        t = system.util.invokeAsynchronous(waiter)
+        t.interrupt()
+        """,
+        extra={"result": result},
+    )
+    assert sim.wait_idle(5)
+    assert result == {"timed_out": True, "interrupted": True}

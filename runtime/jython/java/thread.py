@@ -145,59 +145,64 @@ def sleep_seconds(svc: ScopeServices, seconds: float) -> None:
         workers.interruptible_sleep(min(seconds, threading.TIMEOUT_MAX))
 
 
-def thread_class(svc: ScopeServices) -> type[JavaThread]:
-    """``java.lang.Thread`` for one scope: ``Thread(runnable).start()`` and statics."""
+class Thread(JavaThread):
+    """``java.lang.Thread``: ``Thread(runnable).start()`` and the statics.
 
-    class Thread(JavaThread):
-        """``java.lang.Thread``: ``Thread(runnable).start()`` and the statics.
+    A started Thread is a simulated async thread like invokeAsynchronous's
+    (listed under Running Scripts, on the timeline, interruptible). Each scope
+    has its own subclass (:func:`thread_class`) that knows its services.
+    """
 
-        A started Thread is a simulated async thread like invokeAsynchronous's
-        (listed under Running Scripts, on the timeline, interruptible).
-        """
+    _svc: ScopeServices  # set per scope by thread_class
 
-        def __init__(self, target: object = None, name: str | None = None) -> None:
-            if isinstance(target, str) and name is None:  # Thread(String name)
-                target, name = None, target
-            self._target = target
-            self._start_name = name
-            placeholder = context.ExecContext(0, name or "Thread-?", svc.kind)
-            super().__init__(placeholder, None, svc)
+    def __init__(self, target: object = None, name: str | None = None) -> None:
+        if isinstance(target, str) and name is None:  # Thread(String name)
+            target, name = None, target
+        self._target = target
+        self._start_name = name
+        placeholder = context.ExecContext(0, name or "Thread-?", self._svc.kind)
+        super().__init__(placeholder, None, self._svc)
 
-        def run(self) -> None:
-            """What the thread runs: the target's ``run`` (or the target)."""
-            target = self._target
-            if target is not None:
-                run = getattr(target, "run", target)
-                if not callable(run):
-                    raise TypeError("Thread target must be a Runnable or callable")
-                run()
+    def run(self) -> None:
+        """What the thread runs: the target's ``run`` (or the target)."""
+        target = self._target
+        if target is not None:
+            run = getattr(target, "run", target)
+            if not callable(run):
+                raise TypeError("Thread target must be a Runnable or callable")
+            run()
 
-        def start(self) -> None:
-            """Start ``run()`` on a new simulated thread."""
-            if self._task is not None:
-                raise errors.IllegalStateException("Thread already started")
-            task = svc.workers.start(
-                self.run, (), None, self._start_name, sources.capture_origin(1)
-            )
-            self._ctx, self._task = task.ctx, task
-            if self._start_name:
-                self.setName(self._start_name)
+    def start(self) -> None:
+        """Start ``run()`` on a new simulated thread."""
+        if self._task is not None:
+            raise errors.IllegalStateException("Thread already started")
+        task = self._svc.workers.start(
+            self.run, (), None, self._start_name, sources.capture_origin(1)
+        )
+        self._ctx, self._task = task.ctx, task
+        if self._start_name:
+            self.setName(self._start_name)
 
-        @staticmethod
-        def currentThread() -> JavaThread:
-            ctx = context.current()
-            return JavaThread(ctx, svc.workers.get(ctx.lane), svc)
+    @classmethod
+    def currentThread(cls) -> JavaThread:
+        """The calling thread."""
+        ctx = context.current()
+        return JavaThread(ctx, cls._svc.workers.get(ctx.lane), cls._svc)
 
-        @staticmethod
-        def interrupted() -> bool:
-            """Whether the current thread was interrupted; clears the flag."""
-            flag = context.current().interrupted
-            was = flag.is_set()
-            flag.clear()
-            return was
+    @staticmethod
+    def interrupted() -> bool:
+        """Whether the current thread was interrupted; clears the flag."""
+        flag = context.current().interrupted
+        was = flag.is_set()
+        flag.clear()
+        return was
 
-        @staticmethod
-        def sleep(millis: float) -> None:
-            sleep_seconds(svc, min(millis / 1000.0, threading.TIMEOUT_MAX))
+    @classmethod
+    def sleep(cls, millis: float) -> None:
+        """Sleep ``millis`` ms: interruptible, visible to the stall monitor."""
+        sleep_seconds(cls._svc, min(millis / 1000.0, threading.TIMEOUT_MAX))
 
-    return Thread
+
+def thread_class(svc: ScopeServices) -> type[Thread]:
+    """``java.lang.Thread`` bound to one scope."""
+    return type("Thread", (Thread,), {"_svc": svc})

@@ -14,12 +14,13 @@ from visionsim.runtime.jython.java.errors import (
     UnsupportedOperationException,
 )
 from visionsim.runtime.jython.java.maps import JavaMap
+from visionsim.runtime.jython.java.values import BeanProperties
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-class _Atomic:
+class _Atomic(BeanProperties):
     """A value behind ``_lock``: ``get``, ``set``, ``compareAndSet``... Thread: any."""
 
     _default: Any = 0
@@ -31,6 +32,8 @@ class _Atomic:
     def get(self) -> Any:
         """The value."""
         return self._value
+
+    getPlain = get
 
     def set(self, value: Any) -> None:
         """Set the value."""

@@ -22,6 +22,7 @@ from visionsim.runtime.jython.java.errors import (
     RejectedExecutionException,
     TimeoutException,
 )
+from visionsim.runtime.jython.java.values import BeanProperties
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from visionsim.runtime.workers import Task
 
 
-class Future:
+class Future(BeanProperties):
     """What ``submit`` returns: ``get``, ``isDone``, ``cancel``."""
 
     def __init__(self, task: Task, result: list[Any], error: list[BaseException]):
@@ -73,7 +74,7 @@ class Future:
         return self._cancelled
 
 
-class ExecutorService:
+class ExecutorService(BeanProperties):
     """An executor whose tasks are the scope's simulated threads."""
 
     def __init__(self, svc: ScopeServices) -> None:
@@ -160,7 +161,7 @@ class Executors:
         return ExecutorService(self._svc)
 
 
-class CountDownLatch:
+class CountDownLatch(BeanProperties):
     """``java.util.concurrent.CountDownLatch``: ``countDown()`` and ``await()``.
 
     ``_lock`` protects the count. The wait is interruptible and visible to

@@ -19,7 +19,7 @@ from visionsim.runtime.jython.java.errors import (
 )
 from visionsim.runtime.jython.java.hashing import HashTable
 from visionsim.runtime.jython.java.jarray import JavaArray
-from visionsim.runtime.jython.java.values import hash_code, to_string
+from visionsim.runtime.jython.java.values import BeanProperties, hash_code, to_string
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -74,7 +74,7 @@ class JavaIterator:
         return self.next()
 
 
-class Collection:
+class Collection(BeanProperties):
     """What every Java collection here has: size, contains, Java's toString."""
 
     java_name = "java.util.AbstractCollection"
@@ -124,8 +124,6 @@ class Collection:
         return self.toString()
 
     __repr__ = __str__
-
-    empty = property(isEmpty)
 
 
 class JavaList(Collection):

@@ -17,7 +17,12 @@ from visionsim.runtime.jython.java.errors import (
 )
 from visionsim.runtime.jython.java.hashing import HashTable
 from visionsim.runtime.jython.java.lists import Collection
-from visionsim.runtime.jython.java.values import hash_code, py_repr, to_string
+from visionsim.runtime.jython.java.values import (
+    BeanProperties,
+    hash_code,
+    py_repr,
+    to_string,
+)
 
 
 class MapEntry:
@@ -88,7 +93,7 @@ class _View(Collection):
         self._owner.remove(key)
 
 
-class JavaMap:
+class JavaMap(BeanProperties):
     """The map behaviour ``HashMap``, ``LinkedHashMap`` and the others share."""
 
     java_name = "java.util.HashMap"
@@ -286,8 +291,6 @@ class JavaMap:
         if not self._table.contains(key):
             self.put(key, default)
         return self._table.get(key)
-
-    empty = property(isEmpty)
 
 
 def _pairs(source: object) -> list[tuple[Any, Any]]:

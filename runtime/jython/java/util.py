@@ -26,7 +26,12 @@ from visionsim.runtime.jython.java.lists import (
 )
 from visionsim.runtime.jython.java.maps import HashMap, JavaMap
 from visionsim.runtime.jython.java.strictmath import strict_log
-from visionsim.runtime.jython.java.values import to_int32, to_int64, to_string
+from visionsim.runtime.jython.java.values import (
+    BeanProperties,
+    to_int32,
+    to_int64,
+    to_string,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -103,7 +108,7 @@ class Random:
         return v1 * multiplier
 
 
-class UUID:
+class UUID(BeanProperties):
     """``java.util.UUID``: ``randomUUID()``, ``fromString``, ``toString``."""
 
     def __init__(self, most: int, least: int) -> None:

@@ -13,6 +13,7 @@ import math
 import struct
 import sys
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 _MASK32 = 0xFFFFFFFF
 
@@ -167,3 +168,24 @@ def print_for_caller(text: str, end: str = "\n", depth: int = 2) -> None:
         scope_builtins["print"](text, end=end)
     else:
         print(text, end=end)  # noqa: T201 - Java code called from outside a script
+
+
+class BeanProperties:
+    """Jython's bean properties: ``obj.count`` reads ``getCount()`` (or ``isX``).
+
+    Only names that are not attributes already reach ``__getattr__``, so a
+    method of the same name wins, as in Jython.
+    """
+
+    if not TYPE_CHECKING:  # mypy keeps checking attribute names in this package
+
+        def __getattr__(self, name: str) -> Any:
+            if name[:1].islower():
+                suffix = name[0].upper() + name[1:]
+                for prefix in ("get", "is"):
+                    getter = getattr(type(self), prefix + suffix, None)
+                    if callable(getter):
+                        return getter(self)
+            raise AttributeError(
+                f"'{type(self).__name__}' object has no attribute '{name}'"
+            )

@@ -21,7 +21,7 @@ import traceback
 from typing import TYPE_CHECKING, Any, Protocol
 
 from visionsim.runtime import context, sources
-from visionsim.runtime.java_errors import (
+from visionsim.runtime.jython.java.errors import (
     GatewayNetworkException,
     HandlerError,
     InterruptedException,

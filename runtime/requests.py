@@ -24,7 +24,7 @@ import time
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.context import Flag
-from visionsim.runtime.java_errors import CancellationException, TimeoutException
+from visionsim.runtime.jython.java.errors import CancellationException, TimeoutException
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QThreadPool
 
 from visionsim.runtime import context
-from visionsim.runtime.java_errors import InterruptedException
+from visionsim.runtime.jython.java.errors import InterruptedException
 
 if TYPE_CHECKING:
     from collections.abc import Callable

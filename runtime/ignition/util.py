@@ -20,9 +20,9 @@ from visionsim.runtime.ignition.diagnostics import (
     session_info,
     thread_dump,
 )
-from visionsim.runtime.ignition.java import JavaThread
 from visionsim.runtime.ignition.messaging import MessagingFunctions
 from visionsim.runtime.ignition.util_services import ClientServices, UtilServices
+from visionsim.runtime.jython.java.thread import JavaThread
 
 if TYPE_CHECKING:
     from types import FrameType

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from PySide6.QtCore import QEvent, QObject, Qt
 
 from visionsim.runtime import sources
+from visionsim.runtime.colors import COLOR_PROPERTIES
 from visionsim.runtime.vision_catalog import (
     CATALOG,
     MOUSE_EVENTS,
@@ -355,11 +356,22 @@ def coerce(name: str, kind: type, value: object) -> object:
         return value
     if kind is str and isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
+    if kind is str and name in COLOR_PROPERTIES and hasattr(value, "getRGB"):
+        return _css_color(value)  # a java.awt.Color (system.gui.color, Color.RED)
     if kind in (int, float) and isinstance(value, int | float):
         return kind(value)
     if kind is bool and value in (0, 1):
         return bool(value)
     raise TypeError(f"{name} must be {kind.__name__}, not {type(value).__name__}")
+
+
+def _css_color(color: Any) -> str:
+    """A java.awt.Color as ``#rrggbb``, or ``rgba(...)`` when not opaque."""
+    red, green, blue = color.getRed(), color.getGreen(), color.getBlue()
+    alpha = color.getAlpha()
+    if alpha == 255:
+        return f"#{red:02x}{green:02x}{blue:02x}"
+    return f"rgba({red}, {green}, {blue}, {alpha})"
 
 
 def convert_custom(type_name: str, value: object) -> object:

@@ -162,7 +162,9 @@ def test_project_json_text_stays_valid_json(tmp_path: Path) -> None:
     assert json.loads((root / "project.json").read_text())["title"] == "P"
 
 
-@pytest.mark.parametrize("value", ["notacolor", "#12345", "red; } QWidget {"])
+@pytest.mark.parametrize(
+    "value", ["notacolor", "#12345", "#11223344", "red; } QWidget {"]
+)
 def test_a_colour_that_is_not_one_is_an_error_with_a_line(
     tmp_path: Path, value: str
 ) -> None:
@@ -172,7 +174,7 @@ def test_a_colour_that_is_not_one_is_an_error_with_a_line(
     assert error.line == 3
 
 
-@pytest.mark.parametrize("value", ["", "#0b5394", "#abc", "#11223344", "SteelBlue"])
+@pytest.mark.parametrize("value", ["", "#0b5394", "#abc", "SteelBlue"])
 def test_colours_in_every_accepted_form_load(tmp_path: Path, value: str) -> None:
     text = BUTTON % ("Label", "[0, 0, 9, 9]", f", props: {{foreground: '{value}'}}")
     load_project(_window(tmp_path, text))

@@ -28,6 +28,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import sys
 import threading
 import time
 from collections import deque
@@ -148,7 +149,7 @@ class GuiDispatcher(QObject):
         code, lasti = (None, 0) if caller is None else (caller.f_code, caller.f_lasti)
         ready = self._ready
         tag: str | tuple[str, int] = source
-        if self._tracer.enabled and len(ready) < _TRACE_EACH_SLOTS:
+        if len(ready) < _TRACE_EACH_SLOTS and self._tracer.enabled:
             tag = (source, self._trace_post(fn, ctx, source))
         if delay_ms > 0:
             self._post_delayed((fn, code, lasti, ctx, tag), delay_ms)
@@ -156,6 +157,43 @@ class GuiDispatcher(QObject):
         ready.extend((fn, code, lasti, ctx, tag))
         if not self._wake_pending:
             self._request_wake()
+
+    def invoke_later(
+        self, slow: Callable[[Callable[[], object], Any, FrameType], None]
+    ) -> Callable[..., None]:
+        """``invokeLater(function, delay=0)``: :meth:`post` inlined for its common case.
+
+        A script's ``invokeLater(fn)`` is then one Python call, not two
+        (bench/dispatch.py floods it). Every other case (a delay, something
+        not callable) goes to ``slow(function, delay, caller)``, which checks
+        the arguments and posts. Thread: any (the returned function).
+        """
+        getframe = sys._getframe
+        local = thread_local
+        current = context.current
+        ready = self._ready
+        extend = ready.extend
+        tracer = self._tracer
+        trace_post = self._trace_post
+        source = "invokeLater"
+
+        def invokeLater(function: Callable[[], object], delay: Any = 0) -> None:
+            if delay.__class__ is not int or delay or not callable(function):
+                slow(function, delay, getframe(1))
+                return
+            caller = getframe(1)
+            try:
+                ctx = local.ctx
+            except AttributeError:
+                ctx = current()
+            tag: str | tuple[str, int] = source
+            if len(ready) < _TRACE_EACH_SLOTS and tracer.enabled:
+                tag = (source, trace_post(function, ctx, source))
+            extend((function, caller.f_code, caller.f_lasti, ctx, tag))
+            if not self._wake_pending:
+                self._request_wake()
+
+        return invokeLater
 
     def _trace_post(
         self, fn: Callable[[], object], ctx: context.ExecContext, source: str

@@ -24,6 +24,7 @@ import math
 import sys
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -337,8 +338,11 @@ class FifoPool:
         self._numbers = itertools.count(1)
         self._lock = threading.Lock()
         self._contexts: dict[int, context.ExecContext] = {}
-        self._queued = 0
-        self._running = 0
+        # One token per queued / running job: deque append and pop are atomic
+        # under the GIL, so no lock is handed between the submitter and the
+        # pool threads for every job (bench/requests.py).
+        self._queued: deque[None] = deque()
+        self._running: deque[None] = deque()
 
     @property
     def size(self) -> int:
@@ -348,18 +352,17 @@ class FifoPool:
     @property
     def queued(self) -> int:
         """Jobs waiting for a free thread. Thread: any."""
-        return self._queued
+        return len(self._queued)
 
     @property
     def running(self) -> int:
         """Jobs running now. Thread: any."""
-        return self._running
+        return len(self._running)
 
     def submit(self, job: Callable[[], object], source: str = "handler") -> None:
         """Queue ``job()``; it starts when a thread is free, in FIFO order."""
         self._activity.add()
-        with self._lock:
-            self._queued += 1
+        self._queued.append(None)
         self._pool.start(lambda: self._run(job, source))
 
     def _run(self, job: Callable[[], object], source: str) -> None:
@@ -374,24 +377,24 @@ class FifoPool:
                 self._contexts[ident] = ctx
             self._tracer.name_lane(lane, self._process, ctx.thread_name)
         context.bind(ctx)
-        with self._lock:
-            self._queued -= 1
-            self._running += 1
+        with contextlib.suppress(IndexError):  # shutdown() cleared the queue
+            self._queued.pop()
+        self._running.append(None)
         try:
             job()
         except BaseException as exc:
             if not (ctx.terminated and isinstance(exc, InterruptedException)):
                 self._errors.report_exception(exc, source)
         finally:
-            with self._lock:
-                self._running -= 1
+            self._running.pop()
             self._activity.done()
 
     def shutdown(self, timeout: float) -> bool:
         """Drop queued jobs, interrupt running ones, wait up to ``timeout`` s."""
         self._pool.clear()
+        dropped = len(self._queued)
+        self._queued.clear()
         with self._lock:
-            dropped, self._queued = self._queued, 0
             contexts = list(self._contexts.values())
         for ctx in contexts:
             ctx.terminated = True
@@ -457,7 +460,11 @@ class TimerThread:
 
     def __init__(self, name: str = "visionsim-timer") -> None:
         self._cond = threading.Condition()
-        self._heap: list[TimerHandle] = []
+        # (deadline, seq, handle): compared in C, not by a Python __lt__ (a
+        # push into a heap of thousands of cancelled request timeouts made a
+        # dozen Python calls per request).
+        self._heap: list[tuple[float, int, TimerHandle]] = []
+        self._seq = itertools.count()
         self._compact_at = 4096
         self._stopped = False
         start_daemon_thread(name, self._loop)
@@ -477,11 +484,11 @@ class TimerThread:
             if len(self._heap) > self._compact_at:
                 # Cancelled timeouts of finished requests pile up until their
                 # deadline; drop them once the heap doubles.
-                self._heap = [h for h in self._heap if not h.cancelled]
+                self._heap = [e for e in self._heap if not e[2].cancelled]
                 heapq.heapify(self._heap)
                 self._compact_at = max(4096, 2 * len(self._heap))
-            heapq.heappush(self._heap, handle)
-            if self._heap[0] is handle:  # only an earlier deadline needs a wake
+            heapq.heappush(self._heap, (deadline, next(self._seq), handle))
+            if self._heap[0][2] is handle:  # only an earlier deadline needs a wake
                 self._cond.notify()
         return handle
 
@@ -499,17 +506,17 @@ class TimerThread:
         while True:
             with self._cond:
                 while not self._stopped:
-                    if self._heap and self._heap[0].cancelled:
+                    if self._heap and self._heap[0][2].cancelled:
                         heapq.heappop(self._heap)
                         continue
                     now = time.monotonic()
-                    if self._heap and self._heap[0].deadline <= now:
+                    if self._heap and self._heap[0][0] <= now:
                         break
-                    wait = self._heap[0].deadline - now if self._heap else None
+                    wait = self._heap[0][0] - now if self._heap else None
                     self._cond.wait(None if wait is None else min(wait, _MAX_WAIT_S))
                 if self._stopped:
                     return
-                handle = heapq.heappop(self._heap)
+                handle = heapq.heappop(self._heap)[2]
             fn = handle.fn
             if fn is not None and not handle.cancelled:
                 try:

@@ -7,7 +7,7 @@ lets the count touch zero in between: ``count == 0`` really means idle. The
 count is a deque of tokens, one per item: ``append`` and ``pop`` are atomic
 under the GIL, so adding and finishing take no lock (a lock here, taken by
 every thread for every request and task, handed the GIL back and forth; see
-bench/requests.py). The lock protects the listener list.
+bench/requests.py). The lock serialises adding listeners.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class Activity:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._tokens: deque[None] = deque()
-        self._idle_listeners: list[Callable[[], None]] = []
+        self._idle_listeners: tuple[Callable[[], None], ...] = ()
 
     @property
     def count(self) -> int:
@@ -61,12 +61,10 @@ class Activity:
             raise RuntimeError("activity count went negative") from None
         if tokens:
             return
-        with self._lock:
-            listeners = list(self._idle_listeners)
-        for listener in listeners:
+        for listener in self._idle_listeners:  # a tuple: replaced, never changed
             listener()
 
     def on_idle(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` each time the count drops to zero. Thread: any."""
         with self._lock:
-            self._idle_listeners.append(listener)
+            self._idle_listeners = (*self._idle_listeners, listener)

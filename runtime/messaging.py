@@ -172,8 +172,13 @@ class MessageBus:
         remote_server: str | None,
         timeout_s: float,
         run_callback: CallbackRunner,
+        on_success: Callable[[object], object] | None = None,
+        on_error: Callable[[object], object] | None = None,
     ) -> PendingRequest:
         """Send a request to a gateway handler; returns the pending request.
+
+        The callbacks are set before the request can complete (no lock taken
+        against the handler's thread for each request).
 
         A ``remote_server`` nobody has fails the request with
         :class:`~visionsim.runtime.network.UnknownGatewayError`, through
@@ -193,6 +198,8 @@ class MessageBus:
             sim.tracer,
             context.current().lane,
             self._remember_failed,
+            on_success,
+            on_error,
         )
         request.set_timeout(
             sim.timers.call_later(timeout_s, lambda: request.time_out(timeout_s))
@@ -501,8 +508,10 @@ class ScopeMessenger:
         payload: dict[str, Any],
         remote_server: str | None,
         timeout_s: float,
+        on_success: Callable[[object], object] | None = None,
+        on_error: Callable[[object], object] | None = None,
     ) -> PendingRequest:
-        """Send a request from this scope. Thread: any."""
+        """Send a request from this scope (callbacks run on its thread). Thread: any."""
         return self.sim.bus.send_request(
             self.gateway,
             project,
@@ -511,6 +520,8 @@ class ScopeMessenger:
             remote_server,
             timeout_s,
             self.run_callback,
+            on_success,
+            on_error,
         )
 
     def send_message(

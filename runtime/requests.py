@@ -63,6 +63,9 @@ class PendingRequest:
         The timeline and the caller's lane.
     on_unobserved
         Called with the request when it failed and nobody looked.
+    on_success, on_error
+        The callbacks, if known when sending (set before anyone else can
+        see the request, so without the lock).
     """
 
     def __init__(
@@ -73,6 +76,8 @@ class PendingRequest:
         tracer: Tracer,
         lane: int,
         on_unobserved: Callable[[PendingRequest], None],
+        on_success: Callable[[object], object] | None = None,
+        on_error: Callable[[object], object] | None = None,
     ) -> None:
         self.id = next(_ids)
         self.label = label
@@ -89,8 +94,8 @@ class PendingRequest:
         self._state = RequestState.PENDING
         self._value: object = None
         self._error: BaseException | None = None
-        self._on_success: Callable[[object], object] | None = None
-        self._on_error: Callable[[object], object] | None = None
+        self._on_success = on_success
+        self._on_error = on_error
         self._observed = False
         self._timeout: TimerHandle | None = None
         activity.add()

@@ -12,7 +12,10 @@ GUI event loop: ``get()`` on a blocked GUI thread still times out.
 An error that reached ``onError``, ``get``, ``block`` or ``getError`` is
 *observed*; one nobody observed is handed to ``on_unobserved`` (the runner
 counts it as uncaught). ``_lock`` protects the state, the callbacks and the
-observed flag.
+observed flag; it is one lock for all requests (its sections are a few
+attribute writes), and the flag a blocking wait needs is made by the first
+wait: objects made per request are garbage-collector work while thousands
+are pending (bench/requests.py).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     CallbackRunner = Callable[[Callable[[object], object], object, str], None]
 
 _ids = itertools.count(1)
+_LOCK = threading.Lock()
 
 
 class RequestState(enum.Enum):
@@ -89,8 +93,9 @@ class PendingRequest:
         self._tracer = tracer
         self._lane = lane
         self._on_unobserved = on_unobserved
-        self._lock = threading.Lock()
-        self._done = Flag()
+        self._lock = _LOCK
+        self._finished = False  # set once completion is final (callbacks queued)
+        self._done: Flag | None = None  # made by the first wait()
         self._state = RequestState.PENDING
         self._value: object = None
         self._error: BaseException | None = None
@@ -111,12 +116,12 @@ class PendingRequest:
     @property
     def is_done(self) -> bool:
         """Whether the request completed (any way). Thread: any."""
-        return self._done.is_set()
+        return self._finished
 
     def set_timeout(self, handle: TimerHandle) -> None:
         """Remember the timeout timer so completion can cancel it."""
         self._timeout = handle
-        if self._done.is_set():
+        if self._finished:
             handle.cancel()
 
     # -- completion (first one wins) -----------------------------------------
@@ -128,6 +133,13 @@ class PendingRequest:
     def fail(self, error: BaseException) -> bool:
         """Complete with an error; False if already complete."""
         return self._complete(RequestState.FAILED, None, error, "error")
+
+    def reply(self, value: object, error: BaseException | None) -> None:
+        """Complete with the handler's outcome: ``error`` or else ``value``."""
+        if error is None:
+            self._complete(RequestState.SUCCEEDED, value, None, "result")
+        else:
+            self._complete(RequestState.FAILED, None, error, "error")
 
     def time_out(self, seconds: float) -> bool:
         """Complete with a TimeoutException (the timer thread calls this)."""
@@ -173,7 +185,12 @@ class PendingRequest:
                 args={"id": self.id},
             )
             return False
-        self._done.set()
+        # Written before ``_done`` is read, as wait() makes it before it reads
+        # ``_finished``: one of the two sees the other (the GIL orders them).
+        self._finished = True
+        done = self._done
+        if done is not None:
+            done.set()
         if self._timeout is not None:
             self._timeout.cancel()
             self._timeout = None
@@ -226,7 +243,15 @@ class PendingRequest:
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for completion in the calling thread; returns whether done."""
-        return self._done.wait(timeout)
+        if self._finished:
+            return True
+        with self._lock:
+            if self._done is None:
+                self._done = Flag()
+            done = self._done
+        if self._finished:
+            return True
+        return done.wait(timeout)
 
     def outcome(self) -> tuple[object, BaseException | None]:
         """``(value, error)`` of a completed request; marks an error observed."""

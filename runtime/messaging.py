@@ -430,13 +430,16 @@ def copy_payload(payload: object) -> dict[str, Any]:
     return _copy(payload)
 
 
-_SIMPLE = (str, int, float, bool, type(None))
+_SIMPLE = frozenset((str, int, float, bool, type(None)))
 
 
 def _copy(payload: dict[str, Any]) -> dict[str, Any]:
     # Messages cross a process (or network) boundary in Ignition: the handler
     # never shares the sender's objects. Flat payloads need no deep copy.
-    if all(type(v) in _SIMPLE for v in payload.values()):
+    for value in payload.values():  # a loop, not all(): no generator per send
+        if type(value) not in _SIMPLE:
+            break
+    else:
         return dict(payload)
     try:
         return copy.deepcopy(payload)

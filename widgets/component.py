@@ -226,12 +226,10 @@ class VisionComponent:
         code = self._scripts.get("propertyChange")
         if code is not None:
             event = PropertyChangeEvent(self, name, value, old)
-            self._env.run_code(
-                code,
-                self._script_name("propertyChange"),
-                {"event": event},
-                trace=False,
-            )
+            script = self._script_names.get("propertyChange")
+            if script is None:
+                script = self._script_name("propertyChange")
+            self._env.run_code(code, script, {"event": event}, trace=False)
 
     def _on_gui(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` now on the GUI thread, or post it there from a worker."""
@@ -270,7 +268,8 @@ class VisionComponent:
     def __setattr__(self, name: str, value: object) -> None:
         prop = self._PROPS.get(name)
         if prop is not None:  # the common case first: a built-in property
-            prop.__set__(self, value)
+            # prop.__set__ inlined: a Python call less per write (bench/components.py)
+            self._write(name, coerce(name, prop.kind, value), prop.write_what)
         elif name in self._custom:
             what = f"{type(self).__name__}.{name} write"
             self._write(name, convert_custom(self._custom[name], value), what)

@@ -75,11 +75,14 @@ class Task:
     _done: context.Flag = field(default_factory=context.Flag)
     terminated: bool = False
     waiting: str | None = None
+    #: Set when the function returned or raised, before the task stops
+    #: counting as activity: whoever saw the simulation idle sees it ended.
+    ended: bool = False
 
     @property
     def is_alive(self) -> bool:
         """True from start until the function returned or raised."""
-        return not self._done.is_set()
+        return not self.ended
 
     @property
     def elapsed(self) -> float:
@@ -254,6 +257,7 @@ class Workers:
             with self._lock:
                 self._running.pop(task.id, None)
             context.bind(None)
+            task.ended = True
             # Idle first: whoever join()s this task then sees it accounted for.
             self._activity.done()
             task._done.set()

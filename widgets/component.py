@@ -229,14 +229,13 @@ class VisionComponent:
         code = self._scripts.get("propertyChange")
         if code is not None:
             event = PropertyChangeEvent(self, name, value, old)
-            self._env.run_code(
-                code,
-                self._script_name("propertyChange"),
-                {"event": event},
-                trace=False,
-            )
-        for watcher in self._watchers:  # bindings (runtime.tags.bindings)
-            watcher(name, value)
+            script = self._script_names.get("propertyChange")
+            if script is None:
+                script = self._script_name("propertyChange")
+            self._env.run_code(code, script, {"event": event}, trace=False)
+        if self._watchers:
+            for watcher in self._watchers:  # bindings (runtime.tags.bindings)
+                watcher(name, value)
 
     def watch_properties(self, watcher: Callable[[str, object], None]) -> None:
         """Call ``watcher(name, value)`` after each property change (GUI thread)."""
@@ -279,7 +278,8 @@ class VisionComponent:
     def __setattr__(self, name: str, value: object) -> None:
         prop = self._PROPS.get(name)
         if prop is not None:  # the common case first: a built-in property
-            prop.__set__(self, value)
+            # prop.__set__ inlined: a Python call less per write (bench/components.py)
+            self._write(name, coerce(name, prop.kind, value), prop.write_what)
         elif name in self._custom:
             what = f"{type(self).__name__}.{name} write"
             self._write(name, convert_custom(self._custom[name], value), what)

@@ -106,6 +106,7 @@ class Gateway:
             self._sim.output,
             self._sim.errors,
             library=project.library,
+            dialect=project.config.script_dialect,
         )
         events = project.gateway_events
         self.handlers[project.name] = HandlerSet(

@@ -118,6 +118,11 @@ class Project:
     #: The simulated gateway's settings (``visionsim.yaml``, DESIGN.md 10).
     config: GatewayConfig = field(default_factory=GatewayConfig)
 
+    @property
+    def script_errors(self) -> list[ProjectError]:
+        """Window event scripts that do not compile (found at load)."""
+        return [e for w in self.windows.values() for e in w.script_errors]
+
 
 def load_project(path: str | Path) -> Project:
     """Load the project folder at ``path``; raises :class:`ProjectError`."""
@@ -131,6 +136,7 @@ def _load(root: Path, children: tuple[Path, ...]) -> Project:
     meta_path = root / "project.json"
     meta, text = _read_project_json(meta_path)
     parent_name = _parent_name(meta_path, meta.get("parent"), text)
+    config = load_gateway_config(root)
     own = Project(
         name=root.resolve().name,
         path=root,
@@ -139,9 +145,9 @@ def _load(root: Path, children: tuple[Path, ...]) -> Project:
         parent=parent_name,
         client_events=_read_events(root / CLIENT_EVENTS, CLIENT_THREADING),
         gateway_events=_read_events(root / GATEWAY_EVENTS, GATEWAY_THREADING),
-        windows=load_windows(root),
+        windows=load_windows(root, config.script_dialect),
         library=find_modules(root),
-        config=load_gateway_config(root),
+        config=config,
     )
     if parent_name is None:
         return own

@@ -4,17 +4,22 @@ Every compile point (event and component scripts, message handlers, the
 project library, the Script Console, ``run SCRIPT.py``, the load-time
 checks) calls :func:`compile_script` with the project's dialect
 (``visionsim.yaml``'s ``scriptDialect``). Jython 2.7 source is translated
-first (:mod:`.translate`); translations are cached by a hash of the source,
-in memory and on disk under the user's cache folder (never in the project),
-so a second start translates nothing.
+first (:mod:`.translate`). The compiled code is cached by a hash of the
+source (and the script's name), in memory and on disk (``marshal``, as
+Python's own ``.pyc``) under the user's cache folder, never in the project:
+a second start neither translates nor compiles.
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
 import hashlib
+import marshal
 import os
+import sys
 import threading
+import types
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -28,8 +33,9 @@ PYTHON3 = "python3"
 DIALECTS = (JYTHON, PYTHON3)
 _MEMORY_LIMIT = 8192
 _PERSON = b"vsjython"
+_FOLDER = f"code-{sys.implementation.cache_tag}"
 _lock = threading.Lock()
-_memory: dict[str, str] = {}
+_memory: dict[str, CodeType] = {}
 
 
 def compile_script(
@@ -46,13 +52,36 @@ def compile_script(
     ``source`` is registered for stack lines (unless ``register`` is
     false). ``line_offset`` shifts every line number (a handler body
     wrapped in its ``def`` line uses -1). A syntax error names ``name``
-    and the line of the original source.
+    and the line of the original source. Jython code is cached (memory and
+    disk, keyed by a hash of the source, name and mode). Thread: any.
     """
     if dialect not in DIALECTS:
         raise ValueError(f"unknown script dialect {dialect!r} (one of {DIALECTS})")
     if register:
         sources.register(name, source)
-    text = source if dialect == PYTHON3 else translated(source, name)
+    if dialect == PYTHON3:
+        return _compile(source, source, name, mode, line_offset)
+    key = _key(source, name, mode, line_offset)
+    code = _memory.get(key)
+    if code is None:
+        path = _cache_file(key)
+        code = _load(path)
+        if code is None:
+            from visionsim.runtime.jython.translate import translate
+
+            text = translate(source, name)
+            code = _compile(text, source, name, mode, line_offset)
+            _store(path, code)
+        with _lock:
+            if len(_memory) >= _MEMORY_LIMIT:
+                _memory.clear()
+            _memory[key] = code
+    return code
+
+
+def _compile(
+    text: str, source: str, name: str, mode: str, line_offset: int
+) -> CodeType:
     try:
         if line_offset:
             tree = ast.parse(text, name, mode)
@@ -67,12 +96,12 @@ def compile_script(
 
 def _show_original(exc: SyntaxError, source: str, text: str, offset: int) -> None:
     """Point a SyntaxError from translated text at the original line."""
-    if exc.lineno is None or source is text:
+    if exc.lineno is None:
         return
     index = exc.lineno - 1
     original = source.splitlines()
     changed = text.splitlines()
-    if 0 <= index < len(original):
+    if source is not text and 0 <= index < len(original):
         if index >= len(changed) or changed[index] != original[index]:
             exc.offset = None
         exc.text = original[index]
@@ -80,30 +109,19 @@ def _show_original(exc: SyntaxError, source: str, text: str, offset: int) -> Non
 
 
 def translated(source: str, name: str) -> str:
-    """The Python 3 text of Jython ``source``, from the cache when it can be.
+    """The Python 3 text of Jython ``source`` (uncached; for tools and tests)."""
+    from visionsim.runtime.jython.translate import translate
 
-    Thread: any.
-    """
+    return translate(source, name)
+
+
+def _key(source: str, name: str, mode: str, line_offset: int) -> str:
     from visionsim.runtime.jython.translate import VERSION
 
-    data = source.encode("utf-8", "surrogatepass")
-    digest = hashlib.blake2b(data, digest_size=16, person=_PERSON + VERSION.encode())
-    key = digest.hexdigest()
-    found = _memory.get(key)
-    if found is not None:
-        return found
-    path = _cache_file(key, VERSION)
-    found = _read(path)
-    if found is None:
-        from visionsim.runtime.jython.translate import translate
-
-        found = translate(source, name)
-        _write(path, found)
-    with _lock:
-        if len(_memory) >= _MEMORY_LIMIT:
-            _memory.clear()
-        _memory[key] = found
-    return found
+    digest = hashlib.blake2b(digest_size=16, person=_PERSON + VERSION.encode())
+    digest.update(f"{name}\0{mode}\0{line_offset}\0".encode("utf-8", "surrogatepass"))
+    digest.update(source.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def cache_dir() -> Path:
@@ -115,28 +133,31 @@ def cache_dir() -> Path:
 
 
 def clear_memory_cache() -> None:
-    """Forget the in-memory translations (tests and benchmarks)."""
+    """Forget the in-memory compiled scripts (tests and benchmarks)."""
     with _lock:
         _memory.clear()
 
 
-def _cache_file(key: str, version: str) -> Path:
-    return cache_dir() / f"v{version}" / key[:2] / f"{key}.py"
+def _cache_file(key: str) -> Path:
+    # marshal's format is the interpreter's own: one folder per version
+    return cache_dir() / _FOLDER / key[:2] / f"{key}.bin"
 
 
-def _read(path: Path) -> str | None:
+def _load(path: Path) -> CodeType | None:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        code = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
         return None
+    return code if isinstance(code, types.CodeType) else None
 
 
-def _write(path: Path, text: str) -> None:
+def _store(path: Path, code: CodeType) -> None:
     """Write atomically: a partial file is never seen (xdist workers race)."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(text, encoding="utf-8")
+        temp.write_bytes(marshal.dumps(code))
         os.replace(temp, path)
     except OSError:  # a read-only or full disk: translate again next time
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)

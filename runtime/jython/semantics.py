@@ -96,9 +96,7 @@ def jy_repr(value: Any) -> str:
 
 def _default_repr(kind: type) -> bool:
     """Whether an exception class keeps BaseException's own ``repr``."""
-    return all(
-        "__repr__" not in vars(k) for k in kind.__mro__[:-2]
-    )
+    return all("__repr__" not in vars(k) for k in kind.__mro__[:-2])
 
 
 def jy_print(printer: Any, file: Any, *items: Any) -> None:

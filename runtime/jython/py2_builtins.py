@@ -14,7 +14,6 @@ import builtins
 import functools
 import itertools
 import sys
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from visionsim.runtime.jython import semantics
@@ -63,6 +62,8 @@ def py2_round(number: Any, ndigits: int = 0) -> float:
     value = float(number)
     if value != value or value in (float("inf"), float("-inf")):
         return value
+    from decimal import ROUND_HALF_UP, Decimal  # rarely used: imported late
+
     step = Decimal(1).scaleb(-int(ndigits))
     return float(Decimal(value).quantize(step, rounding=ROUND_HALF_UP))
 

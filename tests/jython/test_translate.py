@@ -231,3 +231,35 @@ def _jython_builtins() -> dict[str, object]:
     from visionsim.runtime.jython import jython_builtins
 
     return jython_builtins(dict(vars(builtins)))
+
+
+def test_script_errors_of_event_files_are_listed_not_raised(
+    make_project: Callable[..., Project],
+) -> None:
+    project = make_project(
+        gateway_events="""
+        startup: |
+          print "starting"
+          if True
+              pass
+        timers:
+          - {name: poll, delayMs: 100, script: "print 'tick' 1"}
+        messageHandlers:
+          broken:
+            script: |
+              return (
+          fine:
+            script: |
+              return payload.has_key("x")
+        """
+    )
+    errors = [(e.path.name, e.line, e.message) for e in project.script_errors]
+    assert [(name, line) for name, line, _ in errors] == [
+        ("gateway-events.yaml", 4),
+        ("gateway-events.yaml", 7),
+        ("gateway-events.yaml", 9),
+    ]
+    assert "gateway-events/startup" in errors[0][2]
+    assert "(script line 2)" in errors[0][2]
+    assert "gateway-events/timers/poll" in errors[1][2]
+    assert "gateway-events/messageHandlers/broken" in errors[2][2]

@@ -26,7 +26,7 @@ NL = Any
 
 SYMS = pygram.python_symbols
 #: Bumped whenever the translation of some source changes (keys the cache).
-VERSION = "1"
+VERSION = "2"
 #: Python 3 keywords that are plain names in Jython 2.7: renamed with a ``_``.
 RENAMED = frozenset({"async", "await", "nonlocal"})
 #: Attributes whose Python 2 meaning differs: ``x.name`` becomes
@@ -101,7 +101,29 @@ def translate(source: str, name: str) -> str:
     except _Unsupported as exc:
         raise _syntax_error(source, name, exc.args[0], exc.args[1], 0) from None
     out = edits.render(tree)
+    if "\t" in source:
+        out = _expand_indentation(out, tree)
     return out if source.endswith("\n") else out[:-1]
+
+
+def _expand_indentation(text: str, tree: NL) -> str:
+    """Tabs in indentation as Python 2 reads them (to 8 columns).
+
+    Python 3 refuses indentation that mixes tabs and spaces inconsistently;
+    Jython accepts it. Lines inside a multi-line string keep their text.
+    """
+    inside: set[int] = set()
+    for leaf in tree.leaves():
+        if leaf.type == token.STRING and "\n" in leaf.value:
+            first = leaf.get_lineno()
+            inside.update(range(first + 1, first + leaf.value.count("\n") + 1))
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if "\t" in line and index + 1 not in inside:
+            body = line.lstrip(" \t")
+            indent = line[: len(line) - len(body)]
+            lines[index] = indent.expandtabs(8) + body
+    return "\n".join(lines)
 
 
 def _python_says(source: str, name: str, line: int) -> SyntaxError | None:

@@ -258,7 +258,7 @@ def jy_attr(obj: Any, name: str) -> Any:
         found = getattr(obj, name)
     except AttributeError:
         return _fallback(obj, name)
-    if name in ("keys", "values", "items"):
+    if name in ("keys", "values", "items") and callable(found):
         return _listed(found)
     return found
 

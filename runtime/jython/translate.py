@@ -26,7 +26,7 @@ NL = Any
 
 SYMS = pygram.python_symbols
 #: Bumped whenever the translation of some source changes (keys the cache).
-VERSION = "2"
+VERSION = "3"
 #: Python 3 keywords that are plain names in Jython 2.7: renamed with a ``_``.
 RENAMED = frozenset({"async", "await", "nonlocal"})
 #: Attributes whose Python 2 meaning differs: ``x.name`` becomes
@@ -305,13 +305,17 @@ class _Edits:
             isinstance(head, pytree.Leaf)
             and head.value in _STR_CALLS
             and len(kids) > 1
+            and kids[1].type == SYMS.trailer
             and _is(kids[1].children[0], "(")
         ):
             head.value = _STR_CALLS[head.value]
-        for index in range(len(kids) - 1, 0, -1):  # the last trailer is outermost
+        last = len(kids) - 1
+        for index in range(last, 0, -1):  # the last trailer is outermost
             kid = kids[index]
             if kid.type != SYMS.trailer or not _is(kid.children[0], "."):
                 continue
+            if index == last and _is_target(node):
+                continue  # self.items = [] stays an attribute assignment
             attr = kid.children[1].value
             if attr in PY2_ATTRS or (attr == "sort" and _cmp_sort(kids, index)):
                 kid.children[0].value = ', "'
@@ -403,6 +407,40 @@ def _cmp_sort(kids: list[NL], index: int) -> bool:
         bool(bool(args) and not re.fullmatch(r"\s*(key|reverse)\s*=.*", args, re.S))
         or "cmp" in args
     )
+
+
+_GROUPS = frozenset(
+    {
+        SYMS.testlist_star_expr,
+        SYMS.exprlist,
+        SYMS.testlist,
+        SYMS.atom,
+        SYMS.testlist_gexp,
+        SYMS.listmaker,
+    }
+)
+_ASSIGN_OPS = frozenset(
+    ["=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<<=", "&=", "^=", "|="]
+)
+
+
+def _is_target(node: NL) -> bool:
+    """Whether ``node`` is assigned or deleted (``x.a = 1``, ``for x.a in``)."""
+    child, parent = node, node.parent
+    while parent is not None and parent.type in _GROUPS:
+        child, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type == SYMS.expr_stmt:
+        kids = parent.children
+        position = kids.index(child)
+        return any(
+            isinstance(k, pytree.Leaf) and k.value in _ASSIGN_OPS
+            for k in kids[position + 1 :]
+        )
+    if parent.type in (SYMS.for_stmt, SYMS.comp_for):
+        return parent.children.index(child) == 1
+    return parent.type == SYMS.del_stmt
 
 
 def _in_class_body(node: NL) -> bool:

@@ -439,8 +439,8 @@ def _is_target(node: NL) -> bool:
             for k in kids[position + 1 :]
         )
     if parent.type in (SYMS.for_stmt, SYMS.comp_for):
-        return parent.children.index(child) == 1
-    return parent.type == SYMS.del_stmt
+        return bool(parent.children.index(child) == 1)
+    return bool(parent.type == SYMS.del_stmt)
 
 
 def _in_class_body(node: NL) -> bool:

@@ -36,6 +36,7 @@ _PERSON = b"vsjython"
 _FOLDER = f"code-{sys.implementation.cache_tag}"
 _lock = threading.Lock()
 _memory: dict[str, CodeType] = {}
+_texts: dict[str, str] = {}
 
 
 def compile_script(
@@ -67,9 +68,7 @@ def compile_script(
         path = _cache_file(key)
         code = _load(path)
         if code is None:
-            from visionsim.runtime.jython.translate import translate
-
-            text = translate(source, name)
+            text = _translated_text(source, name)
             code = _compile(text, source, name, mode, line_offset)
             _store(path, code)
         with _lock:
@@ -108,6 +107,26 @@ def _show_original(exc: SyntaxError, source: str, text: str, offset: int) -> Non
     exc.lineno += offset
 
 
+def _translated_text(source: str, name: str) -> str:
+    """The translation of ``source``, once per process for any name.
+
+    The same text compiled under two names (a load-time check and the run)
+    is translated once.
+    """
+    from visionsim.runtime.jython.translate import translate
+
+    key = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16)
+    digest = key.hexdigest()
+    text = _texts.get(digest)
+    if text is None:
+        text = translate(source, name)
+        with _lock:
+            if len(_texts) >= _MEMORY_LIMIT:
+                _texts.clear()
+            _texts[digest] = text
+    return text
+
+
 def translated(source: str, name: str) -> str:
     """The Python 3 text of Jython ``source`` (uncached; for tools and tests)."""
     from visionsim.runtime.jython.translate import translate
@@ -136,6 +155,7 @@ def clear_memory_cache() -> None:
     """Forget the in-memory compiled scripts (tests and benchmarks)."""
     with _lock:
         _memory.clear()
+        _texts.clear()
 
 
 def _cache_file(key: str) -> Path:

@@ -263,3 +263,22 @@ def test_script_errors_of_event_files_are_listed_not_raised(
     assert "(script line 2)" in errors[0][2]
     assert "gateway-events/timers/poll" in errors[1][2]
     assert "gateway-events/messageHandlers/broken" in errors[2][2]
+
+
+def test_one_text_under_two_names_is_translated_once(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    real = translate.translate
+
+    def counting(source: str, name: str) -> str:
+        calls.append(name)
+        return real(source, name)
+
+    monkeypatch.setattr(translate, "translate", counting)
+    compile_script("print 1 / 2\n", "gateway-events/startup", register=False)
+    code = compile_script(
+        "print 1 / 2\n", "Proj/gateway-events/startup", register=False
+    )
+    assert calls == ["gateway-events/startup"]
+    assert code.co_filename == "Proj/gateway-events/startup"

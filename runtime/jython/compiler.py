@@ -68,13 +68,33 @@ def compile_script(
         path = _cache_file(key)
         code = _load(path)
         if code is None:
-            text = _translated_text(source, name)
-            code = _compile(text, source, name, mode, line_offset)
+            code = _compile_fast(source, name, mode, line_offset)
+            if code is None:  # fissix: slower, and the better error messages
+                text = _translated_text(source, name)
+                code = _compile(text, source, name, mode, line_offset)
             _store(path, code)
         with _lock:
             if len(_memory) >= _MEMORY_LIMIT:
                 _memory.clear()
             _memory[key] = code
+    return code
+
+
+def _compile_fast(
+    source: str, name: str, mode: str, line_offset: int
+) -> CodeType | None:
+    """Code by the fast translation (:mod:`.fast`), or None when it declines."""
+    from visionsim.runtime.jython.fast import translate_tree
+
+    tree = translate_tree(source, name, mode)
+    if tree is None:
+        return None
+    if line_offset:
+        ast.increment_lineno(tree, line_offset)
+    try:
+        code: CodeType = compile(cast("ast.Module", tree), name, mode, 0, True)
+    except SyntaxError:  # e.g. 'return' outside function: fissix reports it
+        return None
     return code
 
 

@@ -9,7 +9,10 @@ line. fissix's own fixers are not used: matching each of their patterns over
 the tree cost several times what one walk with direct edits costs.
 
 The edits call helpers named ``_jy_*`` (:mod:`.semantics`), which a
-Jython-dialect scope puts into its builtins.
+Jython-dialect scope puts into its builtins. :mod:`.fast` translates most
+scripts faster; this module is the complete translation it falls back on.
+Over 400 lines: one visitor per Python 2 construct, kept with the walk that
+calls them (the edits only make sense together).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ NL = Any
 
 SYMS = pygram.python_symbols
 #: Bumped whenever the translation of some source changes (keys the cache).
-VERSION = "3"
+VERSION = "4"
 #: Python 3 keywords that are plain names in Jython 2.7: renamed with a ``_``.
 RENAMED = frozenset({"async", "await", "nonlocal"})
 #: Attributes whose Python 2 meaning differs: ``x.name`` becomes
@@ -117,6 +120,11 @@ def _expand_indentation(text: str, tree: NL) -> str:
         if leaf.type == token.STRING and "\n" in leaf.value:
             first = leaf.get_lineno()
             inside.update(range(first + 1, first + leaf.value.count("\n") + 1))
+    return _expand_lines(text, inside)
+
+
+def _expand_lines(text: str, inside: set[int]) -> str:
+    """Expand leading tabs of every line except those numbered in ``inside``."""
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if "\t" in line and index + 1 not in inside:

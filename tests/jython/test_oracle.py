@@ -3,6 +3,8 @@
 Each ``corpus/<name>.py`` runs through visionsim's translation in a real
 client scope (one simulation for the module); its output must equal
 ``corpus/<name>.out``, recorded from Jython 2.7.3 by ``record_oracle.py``.
+Every case runs twice: through the fast translation (the default) and
+through fissix alone (the fallback for what the fast one declines).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from visionsim.runtime import Simulation, load_project
+from visionsim.runtime.jython import compiler, fast
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -66,3 +69,23 @@ def test_case_prints_what_jython_prints(
         pytest.skip("not recorded yet")  # the test above fails instead
     expected = expected_file.read_text(encoding="utf-8")
     assert run_case(corpus_client, name) == expected
+
+
+@pytest.fixture
+def fissix_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every script through fissix, the fallback translation, with empty caches."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(fast, "translate_tree", lambda *args, **kwargs: None)
+    compiler.clear_memory_cache()
+    yield
+    compiler.clear_memory_cache()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case_prints_what_jython_prints_through_fissix(
+    corpus_client: ClientSession, fissix_only: None, name: str
+) -> None:
+    expected_file = CORPUS / f"{name}.out"
+    if not expected_file.exists():
+        pytest.skip("not recorded yet")
+    assert run_case(corpus_client, name) == expected_file.read_text(encoding="utf-8")

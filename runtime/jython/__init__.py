@@ -8,11 +8,11 @@ Python 2 semantics they rely on (:mod:`.semantics`, :mod:`.py2_builtins`,
 
 from __future__ import annotations
 
+from visionsim.runtime.jython.code_cache import cache_dir
 from visionsim.runtime.jython.compiler import (
     DIALECTS,
     JYTHON,
     PYTHON3,
-    cache_dir,
     compile_script,
     translated,
 )

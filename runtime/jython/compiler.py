@@ -5,25 +5,20 @@ project library, the Script Console, ``run SCRIPT.py``, the load-time
 checks) calls :func:`compile_script` with the project's dialect
 (``visionsim.yaml``'s ``scriptDialect``). Jython 2.7 source is translated
 first (:mod:`.translate`). The compiled code is cached by a hash of the
-source (and the script's name), in memory and on disk (``marshal``, as
-Python's own ``.pyc``) under the user's cache folder, never in the project:
-a second start neither translates nor compiles.
+source (and the script's name), in memory and on disk
+(:mod:`.code_cache`) under the user's cache folder, never in the project: a
+second start neither translates nor compiles.
 """
 
 from __future__ import annotations
 
 import ast
-import contextlib
 import hashlib
-import marshal
-import os
-import sys
 import threading
-import types
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from visionsim.runtime import sources
+from visionsim.runtime.jython import code_cache
 
 if TYPE_CHECKING:
     from types import CodeType
@@ -33,7 +28,6 @@ PYTHON3 = "python3"
 DIALECTS = (JYTHON, PYTHON3)
 _MEMORY_LIMIT = 8192
 _PERSON = b"vsjython"
-_FOLDER = f"code-{sys.implementation.cache_tag}"
 _lock = threading.Lock()
 _memory: dict[str, CodeType] = {}
 _texts: dict[str, str] = {}
@@ -65,14 +59,13 @@ def compile_script(
     key = _key(source, name, mode, line_offset)
     code = _memory.get(key)
     if code is None:
-        path = _cache_file(key)
-        code = _load(path)
+        code = code_cache.load(key)
         if code is None:
             code = _compile_fast(source, name, mode, line_offset)
             if code is None:  # fissix: slower, and the better error messages
                 text = _translated_text(source, name)
                 code = _compile(text, source, name, mode, line_offset)
-            _store(path, code)
+            code_cache.store(key, code)
         with _lock:
             if len(_memory) >= _MEMORY_LIMIT:
                 _memory.clear()
@@ -163,41 +156,8 @@ def _key(source: str, name: str, mode: str, line_offset: int) -> str:
     return digest.hexdigest()
 
 
-def cache_dir() -> Path:
-    """Where translations are kept: ``$XDG_CACHE_HOME/visionsim/jython``."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(
-        os.path.expanduser("~"), ".cache"
-    )
-    return Path(base) / "visionsim" / "jython"
-
-
 def clear_memory_cache() -> None:
     """Forget the in-memory compiled scripts (tests and benchmarks)."""
     with _lock:
         _memory.clear()
         _texts.clear()
-
-
-def _cache_file(key: str) -> Path:
-    # marshal's format is the interpreter's own: one folder per version
-    return cache_dir() / _FOLDER / key[:2] / f"{key}.bin"
-
-
-def _load(path: Path) -> CodeType | None:
-    try:
-        code = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return code if isinstance(code, types.CodeType) else None
-
-
-def _store(path: Path, code: CodeType) -> None:
-    """Write atomically: a partial file is never seen (xdist workers race)."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(marshal.dumps(code))
-        os.replace(temp, path)
-    except OSError:  # a read-only or full disk: translate again next time
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)

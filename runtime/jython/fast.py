@@ -62,7 +62,7 @@ def translate_tree(source: str, name: str, mode: str = "exec") -> ast.AST | None
         _Semantics("division" in features).visit(tree)
     except (_Unhandled, SyntaxError, tokenize.TokenError, IndentationError):
         return None
-    return ast.fix_missing_locations(tree)
+    return tree
 
 
 def _token_pass(source: str, print_statement: bool) -> str:
@@ -290,6 +290,32 @@ class _Semantics(ast.NodeTransformer):
         self.scopes: list[str] = ["module"]
         self.counter = 0
 
+    def visit(self, node: ast.AST) -> Any:
+        """Dispatch by node type (cached: the stdlib builds a name per node)."""
+        kind = type(node)
+        visitor = _DISPATCH.get(kind)
+        if visitor is None:
+            visitor = _DISPATCH[kind] = getattr(
+                type(self), "visit_" + kind.__name__, _Semantics.generic_visit
+            )
+        return visitor(self, node)
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        """Visit children in place; contexts and operators have none."""
+        for field in node._fields:
+            old = getattr(node, field, None)
+            if type(old) is list:
+                for index, item in enumerate(old):
+                    if isinstance(item, ast.AST) and type(item) not in _LEAVES:
+                        new = self.visit(item)
+                        if new is not item:
+                            old[index] = new
+            elif isinstance(old, ast.AST) and type(old) not in _LEAVES:
+                new = self.visit(old)
+                if new is not old:
+                    setattr(node, field, new)
+        return node
+
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
         self.generic_visit(node)
         if isinstance(node.op, ast.Div) and not self.true_division:
@@ -333,7 +359,8 @@ class _Semantics(ast.NodeTransformer):
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
         if not any(k.arg == "metaclass" for k in node.keywords):
             meta = ast.copy_location(ast.Name("_jy_meta", ast.Load()), node)
-            node.keywords.append(ast.keyword("metaclass", meta))
+            keyword = ast.copy_location(ast.keyword("metaclass", meta), node)
+            node.keywords.append(keyword)
         return self._scoped("class", node)
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:
@@ -369,6 +396,18 @@ class _Semantics(ast.NodeTransformer):
                 comp.ifs.insert(0, keep)
                 target.id = temp
         return node
+
+
+_DISPATCH: dict[type, Any] = {}
+_LEAVES = frozenset(
+    {ast.Load, ast.Store, ast.Del, ast.Constant, ast.Name}
+    | {
+        cls
+        for cls in vars(ast).values()
+        if isinstance(cls, type)
+        and issubclass(cls, (ast.operator, ast.cmpop, ast.unaryop, ast.boolop))
+    }
+)
 
 
 def _as_load(target: ast.expr) -> ast.expr:

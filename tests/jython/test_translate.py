@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from visionsim.runtime.jython import compiler, fast, translate
+from visionsim.runtime.jython import code_cache, compiler, fast, translate
 from visionsim.runtime.jython.compiler import PYTHON3, compile_script
 
 if TYPE_CHECKING:
@@ -99,21 +99,41 @@ def test_compiled_translation_is_cached_on_disk_and_reused(
 ) -> None:
     source = "print 'cached', 1 / 2\n"
     first = compile_script(source, "s", register=False)
-    [stored] = list(cache_home.rglob("*.bin"))
-    assert not [p for p in cache_home.rglob("*") if p.name.startswith(".")]
+    assert (cache_home / "visionsim" / "jython" / code_cache.FILE_NAME).exists()
     compiler.clear_memory_cache()
 
-    def fail(source: str, name: str) -> str:
+    def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("translated again")
 
     monkeypatch.setattr(translate, "translate", fail)
+    monkeypatch.setattr(fast, "translate_tree", fail)
     from_disk = compile_script(source, "s", register=False)
     assert from_disk.co_code == first.co_code
     assert from_disk.co_filename == "s"
     assert compile_script(source, "s", register=False) is from_disk  # memory
     other = compile_script("x = 1\n", "s", PYTHON3, register=False)
     assert other.co_filename == "s"  # python3 is compiled as is, not cached
-    assert list(cache_home.rglob("*.bin")) == [stored]
+
+
+def test_another_process_finds_what_this_one_cached(cache_home: Path) -> None:
+    import subprocess
+    import sys
+
+    compile_script("print 7 / 2\n", "shared/script", register=False)
+    probe = (
+        "from visionsim.runtime.jython import code_cache, compiler\n"
+        "key = compiler._key('print 7 / 2\\n', 'shared/script', 'exec', 0)\n"
+        "print(code_cache.load(key) is not None)\n"
+    )
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(cache_home)}
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert out.stdout.strip() == "True"
 
 
 def test_same_source_under_another_name_keeps_its_own_name(cache_home: Path) -> None:

@@ -27,6 +27,7 @@ from pathlib import Path
 _lock = threading.Lock()
 _connection: sqlite3.Connection | None = None
 _connected_to: Path | None = None
+_connected_env: str | None = None  # XDG_CACHE_HOME when it was opened
 FILE_NAME = f"code-{sys.implementation.cache_tag}.sqlite3"
 
 
@@ -71,9 +72,13 @@ def store(key: str, code: types.CodeType) -> None:
 
 def _database() -> sqlite3.Connection | None:
     """The connection to this interpreter's cache file (opened on first use)."""
-    global _connection, _connected_to
+    global _connection, _connected_to, _connected_env
+    env = os.environ.get("XDG_CACHE_HOME")
+    if _connection is not None and _connected_env == env:
+        return _connection  # the common case: no path to build
     path = cache_dir() / FILE_NAME
     if _connection is not None and _connected_to == path:
+        _connected_env = env
         return _connection
     if _connection is not None:
         _connection.close()
@@ -88,5 +93,5 @@ def _database() -> sqlite3.Connection | None:
         db.execute("CREATE TABLE IF NOT EXISTS code (key TEXT PRIMARY KEY, data BLOB)")
     except (OSError, sqlite3.Error):
         return None
-    _connection, _connected_to = db, path
+    _connection, _connected_to, _connected_env = db, path, env
     return db

@@ -28,6 +28,10 @@ PYTHON3 = "python3"
 DIALECTS = (JYTHON, PYTHON3)
 _MEMORY_LIMIT = 8192
 _PERSON = b"vsjython"
+#: Bumped whenever the translation (:mod:`.translate`, :mod:`.fast`) of some
+#: source changes: it keys the cache. Here, not there: a start that finds
+#: everything cached never imports the translators (fissix costs ~15 ms).
+VERSION = "5"
 _lock = threading.Lock()
 _memory: dict[str, CodeType] = {}
 _texts: dict[str, str] = {}
@@ -148,8 +152,6 @@ def translated(source: str, name: str) -> str:
 
 
 def _key(source: str, name: str, mode: str, line_offset: int) -> str:
-    from visionsim.runtime.jython.translate import VERSION
-
     digest = hashlib.blake2b(digest_size=16, person=_PERSON + VERSION.encode())
     digest.update(f"{name}\0{mode}\0{line_offset}\0".encode("utf-8", "surrogatepass"))
     digest.update(source.encode("utf-8", "surrogatepass"))

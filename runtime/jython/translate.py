@@ -28,8 +28,6 @@ from fissix.refactor import _detect_future_features
 NL = Any
 
 SYMS = pygram.python_symbols
-#: Bumped whenever the translation of some source changes (keys the cache).
-VERSION = "4"
 #: Python 3 keywords that are plain names in Jython 2.7: renamed with a ``_``.
 RENAMED = frozenset({"async", "await", "nonlocal"})
 #: Attributes whose Python 2 meaning differs: ``x.name`` becomes

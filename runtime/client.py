@@ -125,6 +125,7 @@ class ClientSession:
             sim.output,
             sim.errors,
             library=project.library,
+            dialect=project.config.script_dialect,
         )
         events = project.client_events
         self.handlers = HandlerSet(

@@ -145,6 +145,7 @@ class Gateway:
             self._sim.output,
             self._sim.errors,
             library=project.library,
+            dialect=project.config.script_dialect,
         )
 
     def _executor(self, project: str, spec: HandlerSpec) -> FifoPool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from visionsim.runtime import sources
+from visionsim.runtime.jython.compiler import JYTHON, compile_script
 from visionsim.runtime.project_io import ProjectError, read_text
 
 if TYPE_CHECKING:
@@ -106,11 +106,17 @@ class ProjectLibrary:
     scope_globals
         Globals every module starts with: the scope's ``__builtins__`` and
         ``system``.
+    dialect
+        How module source is compiled (the project's ``scriptDialect``).
     """
 
     def __init__(
-        self, modules: Mapping[str, Path], scope_globals: Mapping[str, Any]
+        self,
+        modules: Mapping[str, Path],
+        scope_globals: Mapping[str, Any],
+        dialect: str = JYTHON,
     ) -> None:
+        self._dialect = dialect
         self._paths = dict(modules)
         names = {
             name.rsplit(".", depth)[0]
@@ -256,6 +262,5 @@ class ProjectLibrary:
             raise ImportError(
                 f"cannot read project library module {name}: {exc}", name=name
             ) from None
-        sources.register(name, source)
-        code = compile(source, name, "exec", dont_inherit=True)
+        code = compile_script(source, name, self._dialect)
         exec(code, module.__dict__)

@@ -12,8 +12,8 @@ the list of failed requests nobody has looked at yet.
 
 from __future__ import annotations
 
-import ast
 import copy
+import functools
 import textwrap
 import threading
 import time
@@ -22,6 +22,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from visionsim.runtime import context, sources
+from visionsim.runtime.jython import compile_script
 from visionsim.runtime.jython.java.errors import (
     GatewayNetworkException,
     HandlerError,
@@ -29,7 +30,6 @@ from visionsim.runtime.jython.java.errors import (
     MessageHandlerException,
 )
 from visionsim.runtime.network import UnknownGatewayError
-from visionsim.runtime.project import ProjectError
 from visionsim.runtime.requests import PendingRequest
 
 if TYPE_CHECKING:
@@ -60,8 +60,8 @@ class Executor(Protocol):
 class HandlerSet:
     """One project's message handlers in one scope, compiled, with executors.
 
-    Raises :class:`ProjectError` (naming the YAML file and line) when a
-    handler's script does not compile.
+    A handler whose script does not compile raises its SyntaxError (naming
+    the YAML file and line) each time it runs.
     """
 
     def __init__(
@@ -450,23 +450,33 @@ def _copy(payload: dict[str, Any]) -> dict[str, Any]:
 def _compile_handler(
     scope: ScriptScope, spec: HandlerSpec, name: str, yaml_path: Path | None
 ) -> Callable[[dict[str, Any]], object]:
+    """The handler's function; one that does not compile raises when called.
+
+    A syntax error never stops the project from loading (DESIGN.md section
+    9): the handler reports it, naming the YAML file and the script line,
+    each time a message reaches it.
+    """
     body = spec.script if spec.script.strip() else "pass"
     text = "def handleMessage(payload):\n" + textwrap.indent(body, "    ")
-    try:
-        tree = ast.parse(text, name)
-    except SyntaxError as exc:
-        line = (exc.lineno or 1) - 1
-        raise ProjectError(
-            yaml_path or name,
-            f"message handler {spec.name!r}: {exc.msg} (script line {line})",
-            spec.line,
-        ) from None
-    ast.increment_lineno(tree, -1)  # the body's own line numbers
     sources.register(name, body)
+    try:
+        code = compile_script(text, name, scope.dialect, line_offset=-1, register=False)
+    except SyntaxError as exc:
+        where = f"{yaml_path or name}:{spec.line}" if spec.line else str(yaml_path)
+        error = SyntaxError(
+            f"{exc.msg} (message handler {spec.name!r} in {where}, "
+            f"script line {exc.lineno})",
+            (name, exc.lineno, exc.offset, exc.text),
+        )
+        return functools.partial(_broken_handler, error)
     namespace = scope.namespace()
-    exec(compile(tree, name, "exec", dont_inherit=True), namespace)
+    exec(code, namespace)
     handler: Callable[[dict[str, Any]], object] = namespace["handleMessage"]
     return handler
+
+
+def _broken_handler(error: SyntaxError, payload: dict[str, Any]) -> object:
+    raise error
 
 
 def _handler_error(label: str, exc: BaseException) -> HandlerError:

@@ -14,16 +14,19 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
+import textwrap
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.gateway_config import GatewayConfig, load_gateway_config
+from visionsim.runtime.jython.compiler import compile_script
 from visionsim.runtime.library import find_modules
 from visionsim.runtime.project_io import (
     ProjectError,
     YamlDoc,
     binary_instead,
+    check_syntax,
     entry,
     item_node,
     key_node,
@@ -31,6 +34,7 @@ from visionsim.runtime.project_io import (
     read_text,
     read_yaml,
     short,
+    value_node,
 )
 from visionsim.runtime.windows import (
     ComponentSpec,
@@ -117,6 +121,8 @@ class EventScripts:
     message_handlers: dict[str, HandlerSpec] = field(default_factory=dict)
     path: Path | None = None
     tag_change: tuple[TagChangeSpec, ...] = ()
+    #: Scripts that do not compile (they fail when they run).
+    script_errors: tuple[ProjectError, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +145,16 @@ class Project:
     #: The simulated gateway's settings (``visionsim.yaml``, docs/DESIGN.md 10).
     config: GatewayConfig = field(default_factory=GatewayConfig)
 
+    @property
+    def script_errors(self) -> list[ProjectError]:
+        """Scripts that do not compile, found at load (they fail when run).
+
+        Event scripts, timers and message handlers of both event files, then
+        window event scripts; each names its YAML file and line.
+        """
+        events = (*self.client_events.script_errors, *self.gateway_events.script_errors)
+        return [*events, *(e for w in self.windows.values() for e in w.script_errors)]
+
 
 def load_project(path: str | Path) -> Project:
     """Load the project folder at ``path``; raises :class:`ProjectError`."""
@@ -157,17 +173,22 @@ def _load(root: Path, children: tuple[Path, ...]) -> Project:
     meta_path = root / "project.json"
     meta, text = _read_project_json(meta_path)
     parent_name = _parent_name(meta_path, meta.get("parent"), text)
+    config = load_gateway_config(root)
     own = Project(
         name=root.resolve().name,
         path=root,
         title=str(meta.get("title") or ""),
         description=str(meta.get("description") or ""),
         parent=parent_name,
-        client_events=_read_events(root / CLIENT_EVENTS, CLIENT_THREADING),
-        gateway_events=_read_events(root / GATEWAY_EVENTS, GATEWAY_THREADING),
-        windows=load_windows(root),
+        client_events=_read_events(
+            root / CLIENT_EVENTS, CLIENT_THREADING, config.script_dialect
+        ),
+        gateway_events=_read_events(
+            root / GATEWAY_EVENTS, GATEWAY_THREADING, config.script_dialect
+        ),
+        windows=load_windows(root, config.script_dialect),
         library=find_modules(root),
-        config=load_gateway_config(root),
+        config=config,
     )
     if parent_name is None:
         return own
@@ -265,7 +286,7 @@ def _parent_position(text: str) -> tuple[int | None, int | None]:
     return line, match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
 
 
-def _read_events(path: Path, threadings: tuple[str, ...]) -> EventScripts:
+def _read_events(path: Path, threadings: tuple[str, ...], dialect: str) -> EventScripts:
     if not path.exists() and binary_instead(path) is None:
         return EventScripts()
     doc = load_yaml(path)
@@ -287,7 +308,7 @@ def _read_events(path: Path, threadings: tuple[str, ...]) -> EventScripts:
     for key in ("startup", "shutdown"):
         if not isinstance(data.get(key) or "", str):
             raise _key_error(doc, key, f"{key} must be a script (text)")
-    return EventScripts(
+    events = EventScripts(
         startup=data.get("startup") or "",
         shutdown=data.get("shutdown") or "",
         timers=_read_timers(doc, data.get("timers") or []),
@@ -299,6 +320,40 @@ def _read_events(path: Path, threadings: tuple[str, ...]) -> EventScripts:
             doc, data.get("tagChange") or [], "EDT" in threadings
         ),
     )
+    return replace(events, script_errors=_event_errors(doc, events, dialect))
+
+
+def _event_errors(
+    doc: YamlDoc, events: EventScripts, dialect: str
+) -> tuple[ProjectError, ...]:
+    """The syntax errors of a YAML file's scripts (they do not stop a load)."""
+    label = doc.path.stem
+    found = [
+        check_syntax(doc, value_node(doc.node, key), f"{label}/{key}", script, dialect)
+        for key, script in (("startup", events.startup), ("shutdown", events.shutdown))
+    ]
+    timers = value_node(doc.node, "timers")
+    for index, timer in enumerate(events.timers):
+        node = value_node(item_node(timers, index), "script")
+        found.append(
+            check_syntax(
+                doc, node, f"{label}/timers/{timer.name}", timer.script, dialect
+            )
+        )
+    for spec in events.message_handlers.values():
+        body = "def handleMessage(payload):\n" + textwrap.indent(spec.script, "    ")
+        try:
+            compile_script(body, spec.name, dialect, line_offset=-1, register=False)
+        except SyntaxError as exc:
+            found.append(
+                ProjectError(
+                    doc.path,
+                    f"syntax error in {label}/messageHandlers/{spec.name}: "
+                    f"{exc.msg} (script line {exc.lineno})",
+                    spec.line,
+                )
+            )
+    return tuple(error for error in found if error is not None)
 
 
 def _key_error(doc: YamlDoc, key: object, message: str) -> ProjectError:

@@ -18,12 +18,13 @@ import os
 import re
 import reprlib
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from visionsim.runtime.jython.compiler import JYTHON, compile_script
 from visionsim.runtime.vision_catalog import nearest
 
 BINARY_RESOURCE = "binary Ignition resource, not readable by visionsim"
@@ -167,12 +168,18 @@ _yaml12_scalars(StrictLoader)
 
 @dataclass(frozen=True, slots=True)
 class YamlDoc:
-    """A parsed YAML file: its data, its node tree (for marks) and its text."""
+    """A parsed YAML file: its data, its node tree (for marks) and its text.
+
+    ``dialect`` is how its scripts compile; ``problems`` collects the syntax
+    errors of its scripts (:func:`check_syntax`), which do not stop a load.
+    """
 
     path: Path
     data: Any
     node: yaml.Node | None
     text: str
+    dialect: str = JYTHON
+    problems: list[ProjectError] = field(default_factory=list, compare=False)
 
     def error(
         self, node: yaml.Node | None, message: str, *, column: bool = True
@@ -362,25 +369,34 @@ def _dataset(
     return {"columns": columns, "rows": [list(row) for row in rows]}
 
 
-def check_syntax(doc: YamlDoc, node: yaml.Node | None, label: str, script: str) -> None:
-    """Compile ``script`` (YAML value ``node``); a SyntaxError names its line.
+def check_syntax(
+    doc: YamlDoc,
+    node: yaml.Node | None,
+    label: str,
+    script: str,
+    dialect: str = JYTHON,
+) -> ProjectError | None:
+    """Compile ``script`` (YAML value ``node``) as ``dialect``; its error, if any.
 
-    The error points at the script's line in the YAML file, and its column
-    when the script's text can be found there.
+    The error is returned, not raised: one script's syntax error never stops
+    the project from loading (the script fails when it runs). It points at
+    the script's line in the YAML file, and its column when the script's
+    text can be found there.
     """
     try:
-        compile(script, label, "exec", dont_inherit=True)
+        compile_script(script, label, dialect, register=False)
     except (SyntaxError, ValueError) as exc:
         lineno = getattr(exc, "lineno", None) or 1
         offset = getattr(exc, "offset", None)
         msg = getattr(exc, "msg", str(exc))
         line, column = _script_position(doc, node, script, lineno, offset)
-        raise ProjectError(
+        return ProjectError(
             doc.path,
             f"syntax error in {label}: {msg} (script line {lineno})",
             line,
             column,
-        ) from None
+        )
+    return None
 
 
 def _script_position(

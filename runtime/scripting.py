@@ -19,7 +19,14 @@ import builtins
 import types
 from typing import TYPE_CHECKING, Any
 
-from visionsim.runtime import context, sources
+from visionsim.runtime import context
+from visionsim.runtime.jython import (
+    JYTHON,
+    compile_script,
+    jython_builtins,
+    python2_modules,
+    renamed_module,
+)
 from visionsim.runtime.jython.java.errors import InterruptedException
 from visionsim.runtime.library import ProjectLibrary
 from visionsim.runtime.output import make_print
@@ -52,6 +59,10 @@ class ScriptScope:
         The project library (``Project.library``: dotted name -> ``code.py``);
         this scope runs its own copy of each module (``self.library``, a
         :class:`~visionsim.runtime.library.ProjectLibrary`).
+    dialect
+        ``"jython2.7"`` (scripts are translated and get Python 2's builtins
+        and modules, DESIGN.md section 9) or ``"python3"`` (compiled as is):
+        the project's ``scriptDialect``.
     """
 
     def __init__(
@@ -63,18 +74,24 @@ class ScriptScope:
         errors: ErrorSink,
         *,
         library: Mapping[str, Path] | None = None,
+        dialect: str = JYTHON,
     ) -> None:
         self.kind = kind
         self.project = project
+        self.dialect = dialect
         self.modules = dict(modules)
         self.errors = errors
         self.builtins: dict[str, Any] = dict(vars(builtins))
         self.builtins["print"] = make_print(output)
         self.builtins["__import__"] = self._import
+        if dialect == JYTHON:
+            self.builtins = jython_builtins(self.builtins)
+            for name, module in python2_modules(self.builtins).items():
+                self.modules.setdefault(name, module)
         scope_globals: dict[str, Any] = {"__builtins__": self.builtins}
         if "system" in self.modules:
             scope_globals["system"] = self.modules["system"]
-        self.library = ProjectLibrary(library or {}, scope_globals)
+        self.library = ProjectLibrary(library or {}, scope_globals, dialect)
         self._base_namespace: dict[str, Any] | None = None
 
     @property
@@ -98,10 +115,23 @@ class ScriptScope:
         return ns
 
     def compile(self, source: str, name: str) -> types.CodeType:
-        """Compile ``source`` under the script name ``name`` (raises SyntaxError)."""
-        sources.register(name, source)
-        code: types.CodeType = compile(source, name, "exec", dont_inherit=True)
-        return code
+        """Compile ``source`` under the script name ``name`` (raises SyntaxError).
+
+        Jython-dialect source is translated first (cached), line for line.
+        """
+        return compile_script(source, name, self.dialect)
+
+    def compile_or_failing(self, source: str, name: str) -> types.CodeType:
+        """Compile ``source``; if it does not compile, code that raises the error.
+
+        One script's syntax error never stops a window (or project) from
+        loading: the broken script fails, with its own name and line, each
+        time it runs (DESIGN.md section 9).
+        """
+        try:
+            return self.compile(source, name)
+        except SyntaxError as exc:
+            return failing_code(exc, name)
 
     def run(
         self,
@@ -145,10 +175,22 @@ class ScriptScope:
         found = self.library.import_module(name, globals, fromlist, level)
         if found is not None:
             return found
+        if level == 0 and self.dialect == JYTHON:
+            renamed = renamed_module(name)
+            if renamed is not None:
+                return renamed
         imported: types.ModuleType = _real_import(
             name, globals, locals, fromlist or (), level
         )
         return imported
+
+
+def failing_code(exc: SyntaxError, name: str) -> types.CodeType:
+    """Code that raises ``exc`` again, on its own line of script ``name``."""
+    details = (exc.filename or name, exc.lineno, exc.offset, exc.text)
+    text = "\n" * max(0, (exc.lineno or 1) - 1)
+    text += f"raise SyntaxError({exc.msg!r}, {details!r})"
+    return compile(text, name, "exec", dont_inherit=True)
 
 
 def _submodule(module: types.ModuleType, dotted: str, full: str) -> types.ModuleType:

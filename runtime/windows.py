@@ -6,17 +6,20 @@ component type, property, custom property and event name is checked against
 :mod:`runtime.vision_catalog`, values are coerced to the catalog's types, and
 event scripts are syntax-checked, so a typo is a :class:`ProjectError` naming
 ``window.yaml``, the line and column, and the nearest valid name — not a
-widget that silently ignores it.
+widget that silently ignores it. A script's syntax error is recorded
+(``WindowSpec.script_errors``) rather than raised: the script fails when it
+runs, and the rest of the project loads.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.colors import COLOR_PROPERTIES, is_color
+from visionsim.runtime.jython.compiler import JYTHON
 from visionsim.runtime.project_io import (
     ProjectError,
     YamlDoc,
@@ -131,17 +134,23 @@ class WindowSpec:
     file: Path
     #: Opens filling the client's desktop (Ignition's Start Maximized).
     start_maximized: bool = False
+    #: Event scripts that do not compile (they fail when they run).
+    script_errors: tuple[ProjectError, ...] = ()
 
 
-def load_windows(project_root: Path) -> dict[str, WindowSpec]:
-    """Every window of the project at ``project_root``, by window path."""
+def load_windows(project_root: Path, dialect: str = JYTHON) -> dict[str, WindowSpec]:
+    """Every window of the project at ``project_root``, by window path.
+
+    Event scripts are syntax-checked as ``dialect`` (the project's
+    ``scriptDialect``); errors are recorded in ``WindowSpec.script_errors``.
+    """
     base = project_root / WINDOWS
     if not base.is_dir():
         return {}
     windows: dict[str, WindowSpec] = {}
     for folder in _window_folders(base):
         path = folder.relative_to(base).as_posix()
-        windows[path] = _load_window(folder / "window.yaml", path)
+        windows[path] = _load_window(folder / "window.yaml", path, dialect)
     return windows
 
 
@@ -158,8 +167,8 @@ def _window_folders(base: Path) -> list[Path]:
     return sorted(found)
 
 
-def _load_window(file: Path, path: str) -> WindowSpec:
-    doc = load_yaml(file)
+def _load_window(file: Path, path: str, dialect: str) -> WindowSpec:
+    doc = replace(load_yaml(file), dialect=dialect)
     data = {} if doc.data is None else doc.data
     if not isinstance(data, dict):
         raise doc.error(doc.node, "a window must be a mapping (title, size, ...)")
@@ -188,7 +197,9 @@ def _load_window(file: Path, path: str) -> WindowSpec:
         root_data,
         key.start_mark.line + 1 if key is not None else None,
     )
-    return WindowSpec(path, title, is_open, size, root, file, maximized)
+    return WindowSpec(
+        path, title, is_open, size, root, file, maximized, tuple(doc.problems)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,7 +412,10 @@ def _events(comp: _Component, events: dict[str, object]) -> dict[str, str]:
         node = value_node(parent, name)
         if not isinstance(script, str):
             raise comp.doc.error(node, f"event {name} must be a script (text)")
-        check_syntax(comp.doc, node, f"{comp.window}/{comp.path}.{name}", script)
+        label = f"{comp.window}/{comp.path}.{name}"
+        problem = check_syntax(comp.doc, node, label, script, comp.doc.dialect)
+        if problem is not None:
+            comp.doc.problems.append(problem)
         out[name] = script
     return out
 

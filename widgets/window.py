@@ -278,7 +278,7 @@ class WindowManager:
         code = self._compiled.get(key)
         if code is None:
             name = f"{window.path}/{spec.path}.{event}"
-            code = self._client.scope.compile(source, name)
+            code = self._client.scope.compile_or_failing(source, name)
             self._compiled[key] = code
         return code
 

@@ -158,9 +158,10 @@ def test_clear_empties_both_panes_and_keeps_following(
 def test_unterminated_prints_continue_the_same_line(
     client: ClientSession, console: OutputConsole
 ) -> None:
-    run(client, "print('a', end='')\nprint('b', end='')\nprint('c')")
+    # Python 2's softspace: "print x," leaves a space for the next item
+    run(client, "print 'a',\nprint 'b',\nprint 'c'")
     console.flush()
-    assert re.search(rf"^{STAMP} \[AWT-EventQueue-0\] abc$", console.text(), re.M)
+    assert re.search(rf"^{STAMP} \[AWT-EventQueue-0\] a b c$", console.text(), re.M)
 
 
 def test_a_replayed_history_line_is_not_shown_twice(
@@ -187,7 +188,7 @@ def test_a_print_flood_is_drawn_in_batches(
         """
         def flood():
             for i in range(5000):
-                print("flood", i)
+                print "flood", i
         system.util.invokeAsynchronous(flood)
         """,
     )
@@ -204,7 +205,7 @@ def test_a_flood_beyond_the_limit_keeps_the_newest_lines(
 ) -> None:
     console = OutputConsole(SimBridge(sim), max_lines=100)
     qtbot.addWidget(console)
-    run(client, "for i in range(500):\n    print('n', i)")
+    run(client, "for i in range(500):\n    print 'n', i")
     console.flush()
     view = console.views["client"]
     assert view.blockCount() <= 100

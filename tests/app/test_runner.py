@@ -41,7 +41,9 @@ def test_prints_of_all_threads_reach_stdout_in_order(tmp_path: Path) -> None:
         "print('one')\n"
         "def w():\n"
         "    print('two')\n"
-        "    system.util.invokeLater(lambda: print('three'))\n"
+        "    def three():\n"
+        "        print 'three'\n"
+        "    system.util.invokeLater(three)\n"
         "system.util.invokeAsynchronous(w).join()\n",
     )
     code, out, _ = run_main("run", script, "--show-threads")
@@ -119,7 +121,7 @@ def test_gateway_scope_runs_off_the_gui_thread_without_invoke_later(
         tmp_path,
         "from java.lang import Thread\n"
         "print(Thread.currentThread().getName())\n"
-        "print(hasattr(system.util, 'invokeLater'), hasattr(system, 'gui'))\n",
+        "print hasattr(system.util, 'invokeLater'), hasattr(system, 'gui')\n",
     )
     code, out, err = run_main("run", script, "--scope", "gateway")
     assert (code, err) == (0, "")
@@ -207,7 +209,7 @@ def test_trace_option_writes_chrome_trace_json(tmp_path: Path) -> None:
 
 def test_sys_exit_in_the_script_is_an_error(tmp_path: Path) -> None:
     script = _script(
-        tmp_path, "import sys\nsystem.util.invokeLater(print)\nsys.exit(0)\n"
+        tmp_path, "import sys\nsystem.util.invokeLater(lambda: None)\nsys.exit(0)\n"
     )
     code, _, err = run_main("run", script)
     assert code == 1
@@ -269,6 +271,7 @@ def test_ctrl_c_stops_the_run_with_130(tmp_path: Path) -> None:
 
     script = _script(
         tmp_path,
+        "from __future__ import print_function\n"
         "import time\n"
         "system.util.invokeAsynchronous(time.sleep, [600])\n"
         "print('started', flush=True)\n",

@@ -60,7 +60,7 @@ def test_sigterm_to_the_process_stops_the_run_with_143(tmp_path: Path) -> None:
         tmp_path,
         "import time\n"
         "system.util.invokeAsynchronous(time.sleep, [600])\n"
-        "print('started', flush=True)\n",
+        "print('started')\n",
     )
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "run", script, "--timeout", "60"],

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from visionsim.runtime import ClientSession, Simulation
 
 UTIL = """\
-print("loading", __name__)
+print "loading", __name__
 greeting = "hello"
 
 def shout(text):
@@ -205,7 +205,7 @@ def test_error_in_a_library_function_names_the_module_and_line(
 def test_syntax_error_in_a_library_module_is_reported_on_first_use(
     make_scopes: Callable[..., Scopes],
 ) -> None:
-    scopes = make_scopes({"shared.util": "x = 1\nprint 'jython 2'\n"})  # loads fine
+    scopes = make_scopes({"shared.util": "x = 1\nif x\n"})  # loads fine
     scope = scopes.scope()
     assert not scope.run("import shared.util\n", "Test/script")
     [report] = scopes.errors.reports()

@@ -241,11 +241,6 @@ def test_payload_is_a_copy_and_defaults_to_an_empty_dict(
             2,
         ),
         (
-            "messageHandlers:\n  a:\n    script: |\n      return (\n",
-            "message handler 'a'",
-            2,
-        ),
-        (
             "timers:\n  - {name: t, delayMs: 0, script: x}\n",
             "delayMs must be a positive integer",
             2,

@@ -52,7 +52,7 @@ def test_scripts_import_not_simulated_functions_and_fail_only_when_calling(
     ok = client.run_script(
         "from system.sfc import startChart\n"
         "import system.opc\n"
-        "print(startChart.__name__, system.opc.readValue.__qualname__)\n"
+        "print startChart.__name__, system.opc.readValue.__qualname__\n"
         "startChart('Charts/Mix')\n",
         "Test/sfc",
     )

@@ -26,7 +26,7 @@ def test_import_system_in_a_nested_function_resolves_to_the_callers_scope(
             import system
             def sendBack():
                 import system as s2
-                print("back", s2.util.getProjectName(), hasattr(s2.util, "invokeLater"))
+                print "back", s2.util.getProjectName(), hasattr(s2.util, "invokeLater")
             system.util.invokeLater(sendBack)
         system.util.invokeAsynchronous(longProcess)
         """,
@@ -71,7 +71,7 @@ def test_gateway_script_runs_on_a_gateway_thread(
         "ThreadingBasics",
         "from java.lang import Thread\n"
         "print(Thread.currentThread().getName())\n"
-        "system.util.invokeLater(print)\n",
+        "system.util.invokeLater(len)\n",
         "console.py",
     )
     assert sim.wait_idle(5)
@@ -100,10 +100,12 @@ def test_print_from_every_thread_is_captured_in_execution_order(
     run(
         client,
         """
-        print("1 gui")
+        print "1 gui"
+        def again():
+            print "3 gui again"
         def work():
-            print("2 worker")
-            system.util.invokeLater(lambda: print("3 gui again"))
+            print "2 worker"
+            system.util.invokeLater(again)
         t = system.util.invokeAsynchronous(work)
         t.join()
         """,
@@ -121,6 +123,7 @@ def test_print_keeps_sep_end_and_file(
     run(
         client,
         """
+        from __future__ import print_function
         import sys
         print("a", "b", sep="-", end="!")
         print("to stderr", file=sys.stderr)
@@ -147,7 +150,9 @@ def test_script_error_names_the_script_and_line(
 def test_syntax_error_names_the_script_and_line(
     sim: Simulation, client: ClientSession
 ) -> None:
-    assert not client.run_script("a = 1\nprint 'hello'\n", "Main/Label.propertyChange")
+    # Python 3's print(..., end=...) is a syntax error in Jython 2.7 too
+    script = "a = 1\nprint('hello', end='')\n"
+    assert not client.run_script(script, "Main/Label.propertyChange")
     [report] = sim.errors.reports()
     assert report.exc_type == "SyntaxError"
     assert str(report.location) == "Main/Label.propertyChange, line 2"

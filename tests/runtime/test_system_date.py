@@ -177,11 +177,11 @@ def test_each_scope_uses_its_own_zone(sim: Simulation, client: ClientSession) ->
     set_default_zone("Europe/Berlin", "client")
     set_default_zone("UTC", "gateway")
     try:
-        run(client, "print('client', system.date.format(system.date.fromMillis(0)))")
+        run(client, "print 'client', system.date.format(system.date.fromMillis(0))")
         sim.gateway.run_script(
             "ThreadingBasics",
             "d = system.date.fromMillis(0)\n"
-            "print('gateway', system.date.format(d), system.date.getTimezone(), d)\n",
+            "print 'gateway', system.date.format(d), system.date.getTimezone(), d\n",
             "console.py",
         )
         assert sim.wait_idle(5)

@@ -1,0 +1,1 @@
+print apply(max, [1, 5, 3]), apply(dict, (), {"a": 1})

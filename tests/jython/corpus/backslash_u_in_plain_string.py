@@ -1,0 +1,2 @@
+s = "\u00e9"
+print len(s), s

@@ -1,0 +1,2 @@
+b = b"abc"
+print b, type(b) == str, b + "d"

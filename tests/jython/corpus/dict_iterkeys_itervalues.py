@@ -1,0 +1,2 @@
+d = {"x": 1, "y": 2}
+print sorted(d.iterkeys()), sorted(d.itervalues())

@@ -1,0 +1,4 @@
+try:
+    raise RuntimeError("boom")
+except RuntimeError, e:
+    print e.message

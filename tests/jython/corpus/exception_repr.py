@@ -1,0 +1,1 @@
+print repr(ValueError("bad")), `KeyError("k")`

@@ -1,0 +1,3 @@
+ns = {}
+exec "a = 7 / 2" in ns
+print ns["a"]

@@ -1,0 +1,2 @@
+from __future__ import division
+print 7 / 2, 7 // 2

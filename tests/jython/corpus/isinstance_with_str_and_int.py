@@ -1,0 +1,1 @@
+print isinstance("a", str), isinstance(1, int), isinstance(True, int)

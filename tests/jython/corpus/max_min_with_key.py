@@ -1,0 +1,2 @@
+words = ["pear", "fig", "banana"]
+print max(words, key=len), min(words, key=len)

@@ -1,0 +1,3 @@
+class New(object):
+    pass
+print New

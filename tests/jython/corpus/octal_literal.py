@@ -1,0 +1,2 @@
+print 0777, 010, 0
+print 0xff, 0o17

@@ -1,0 +1,6 @@
+class Old:
+    pass
+print Old
+class Child(Old):
+    pass
+print Child

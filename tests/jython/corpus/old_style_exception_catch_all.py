@@ -1,0 +1,4 @@
+try:
+    {}["missing"]
+except:
+    print "caught anything"

@@ -1,0 +1,3 @@
+print "before"
+print
+print "after"

@@ -1,0 +1,3 @@
+x = 5
+print("a", x)
+print("only")

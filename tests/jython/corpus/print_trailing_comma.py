@@ -1,0 +1,6 @@
+print "a",
+print "b",
+print "c"
+for i in range(3):
+    print i,
+print

@@ -1,0 +1,4 @@
+print "line\n",
+print "next"
+print "tab\t",
+print "x"

@@ -1,0 +1,4 @@
+try:
+    raise ValueError, "bad value"
+except ValueError, e:
+    print e.args, e

@@ -1,0 +1,2 @@
+r = round(7)
+print r, type(r) == float

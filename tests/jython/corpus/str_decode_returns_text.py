@@ -1,0 +1,2 @@
+s = "abc".decode("utf-8")
+print s, len(s)

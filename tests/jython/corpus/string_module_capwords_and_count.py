@@ -1,0 +1,2 @@
+import string
+print string.capwords("hello big world"), string.count("banana", "a")

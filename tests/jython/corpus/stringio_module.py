@@ -1,0 +1,5 @@
+import StringIO
+buf = StringIO.StringIO()
+buf.write("abc")
+buf.write("def")
+print buf.getvalue()

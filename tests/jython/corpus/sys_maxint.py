@@ -1,0 +1,2 @@
+import sys
+print sys.maxint, sys.maxint + 1 > sys.maxint

@@ -1,0 +1,3 @@
+import threading
+t = threading.Thread(target=lambda: None)
+print t.isAlive()

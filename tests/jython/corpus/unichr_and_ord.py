@@ -1,0 +1,1 @@
+print ord(unichr(233)), ord("a")

@@ -1,0 +1,2 @@
+s = ur"C:\new"
+print len(s), s

@@ -1,0 +1,4 @@
+total = 0
+for i in xrange(5):
+    total += i
+print total, list(xrange(3))

@@ -11,13 +11,12 @@ widget that silently ignores it.
 
 from __future__ import annotations
 
-import os
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.project_io import (
-    ProjectError,
     YamlDoc,
     bad_value,
     check_keys,
@@ -30,9 +29,16 @@ from visionsim.runtime.project_io import (
     load_yaml,
     value_node,
 )
+from visionsim.runtime.resources.lazy import (
+    LazyMapping,
+    binary_resource,
+    resource_folders,
+)
 from visionsim.runtime.vision_catalog import CATALOG, CUSTOM_TYPES, PLACEABLE, nearest
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import yaml
 
     from visionsim.runtime.vision_catalog import ComponentType
@@ -118,6 +124,10 @@ class ComponentSpec:
     line: int | None
     #: Property bindings by the property they set.
     bindings: dict[str, BindingSpec] = field(default_factory=dict)
+    #: The Ignition class a decoded component came from (``""`` for YAML).
+    ignition_class: str = ""
+    #: Custom methods: name -> full source (``def name(self, ...):``).
+    custom_methods: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,31 +140,43 @@ class WindowSpec:
     size: tuple[int, int]
     root: ComponentSpec
     file: Path
+    #: Window events (``visionWindowOpened``, ``internalFrameActivated`` ...).
+    events: dict[str, str] = field(default_factory=dict)
+    start_maximized: bool = False
+    #: Where the window docks (``North``, ``West`` ...), None when floating.
+    dock_position: str | None = None
+    location: tuple[int, int] = (0, 0)
+    resizable: bool = True
+    closable: bool = True
+    maximizable: bool = True
 
 
-def load_windows(project_root: Path) -> dict[str, WindowSpec]:
-    """Every window of the project at ``project_root``, by window path."""
+def load_windows(project_root: Path) -> LazyMapping[WindowSpec]:
+    """Every window of the project at ``project_root``, by window path.
+
+    ``window.yaml`` files are read now; binary windows (``window.bin``, v1
+    ``data.bin``) are decoded when first looked up.
+    """
     base = project_root / WINDOWS
     if not base.is_dir():
-        return {}
-    windows: dict[str, WindowSpec] = {}
-    for folder in _window_folders(base):
+        return LazyMapping()
+    ready: dict[str, WindowSpec] = {}
+    pending: dict[str, Callable[[], WindowSpec]] = {}
+    for folder in resource_folders(base, _RESOURCE_FILES):
         path = folder.relative_to(base).as_posix()
-        windows[path] = _load_window(folder / "window.yaml", path)
-    return windows
+        binary = binary_resource(folder, "window.yaml", "window.bin")
+        if binary is None:
+            ready[path] = _load_window(folder / "window.yaml", path)
+        else:
+            pending[path] = functools.partial(_decode_window, binary, path)
+    return LazyMapping(ready, pending)
 
 
-def _window_folders(base: Path) -> list[Path]:
-    def fail(exc: OSError) -> None:
-        where = exc.filename or base
-        raise ProjectError(where, f"cannot read folder: {exc.strerror or exc}")
+def _decode_window(file: Path, path: str) -> WindowSpec:
+    # Imported here: the decoder builds this module's specs.
+    from visionsim.runtime.resources.decode_window import decode_window
 
-    found = []
-    for folder, dirs, files in os.walk(base, onerror=fail):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if any(name in files for name in _RESOURCE_FILES):
-            found.append(Path(folder))
-    return sorted(found)
+    return decode_window(file, path)
 
 
 def _load_window(file: Path, path: str) -> WindowSpec:

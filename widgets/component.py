@@ -361,7 +361,8 @@ def convert_custom(type_name: str, value: object) -> object:
 
         return to_dataset(value)
     kinds: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
-    return coerce("custom property", kinds[type_name], value)
+    # Decoded projects have more types (date, color, object): kept as they are.
+    return coerce("custom property", kinds.get(type_name, object), value)
 
 
 _MOUSE = {

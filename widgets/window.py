@@ -17,9 +17,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from visionsim.runtime.resources.lazy import LazyMapping
 from visionsim.runtime.vision_catalog import nearest
 from visionsim.widgets.component import ComponentEnv, VisionComponent
 from visionsim.widgets.components import TYPES, Container
+from visionsim.widgets.events import WindowEvent
+from visionsim.widgets.placeholder import Placeholder
+
+#: Every buildable type: the catalog's, and the stand-in for other classes.
+_TYPES = {**TYPES, "Placeholder": Placeholder}
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -108,7 +114,10 @@ class WindowManager:
         self._placer = placer or _show_top_level
         self._open: list[VisionWindow] = []
         self._current: VisionWindow | None = None
-        self._compiled: dict[tuple[str, str, str], CodeType] = {}
+        self._compiled: dict[tuple[str, str, str], CodeType | None] = {}
+        #: Called with (script name, error) when an event script does not
+        #: compile; the component then has no handler for that event.
+        self.on_compile_error: Callable[[str, SyntaxError], None] = self._report
 
     # -- WindowHost -----------------------------------------------------------
 
@@ -120,6 +129,8 @@ class WindowManager:
             self._open.append(window)
             self._apply_params(window, params)
             self._placer(window)
+            self._window_event(window, "visionWindowOpened")
+            self._window_event(window, "internalFrameActivated")
         else:
             self._apply_params(window, params)
             frame = window.widget.parentWidget()  # the app's MDI sub-window
@@ -140,6 +151,7 @@ class WindowManager:
         self._open.remove(found)
         if self._current is found:
             self._current = self._open[-1] if self._open else None
+        self._window_event(found, "visionWindowClosed")
         found._env.closed = True  # late writes (a worker finishing) stay harmless
         frame = found.widget.parentWidget()  # the app's MDI sub-window, if any
         found.widget.close()
@@ -179,7 +191,11 @@ class WindowManager:
 
     def open_startup_windows(self) -> None:
         """Open every window marked ``openOnStartup``."""
-        for path, spec in self._client.project.windows.items():
+        # Only windows loaded already (YAML) can be marked: binary windows stay
+        # undecoded until opened (Ignition keeps startup windows elsewhere).
+        windows = self._client.project.windows
+        loaded = windows.loaded() if isinstance(windows, LazyMapping) else windows
+        for path, spec in loaded.items():
             if spec.open_on_startup:
                 self.open_window(path, None)
 
@@ -191,6 +207,20 @@ class WindowManager:
                 f'"{self._client.project.name}"{nearest(path, list(windows))}'
             )
         return windows[path]
+
+    def build_window(self, spec: WindowSpec) -> VisionWindow:
+        """Build ``spec``'s window without opening it (``check``, tools)."""
+        return self._build(spec)
+
+    def _window_event(self, window: VisionWindow, event: str) -> None:
+        """Run a window event script (decoded windows carry them)."""
+        source = window.spec.events.get(event)
+        if source is None:
+            return
+        name = f"{window.path}.{event}"
+        code = self._compile_once((window.path, "", event), source, name)
+        if code is not None:
+            self._client.run_code(code, name, {"event": WindowEvent(window)})
 
     def _build(self, spec: WindowSpec) -> VisionWindow:
         env = ComponentEnv(self._client, spec.path)
@@ -210,11 +240,14 @@ class WindowManager:
         parent: Container | None,
         out: dict[str, VisionComponent],
     ) -> VisionComponent:
-        scripts = {
-            event: self._compile(window, spec, event, source)
-            for event, source in spec.events.items()
-        }
-        component = TYPES[spec.type](spec, env, parent, scripts)
+        scripts = {}
+        for event, source in spec.events.items():
+            code = self._compile(window, spec, event, source)
+            if code is not None:
+                scripts[event] = code
+        component: VisionComponent = _TYPES[spec.type](spec, env, parent, scripts)
+        if isinstance(component, Placeholder):
+            component.describe(spec.ignition_class)
         out[spec.path] = component
         if isinstance(component, Container):
             for child_spec in spec.components:
@@ -224,14 +257,29 @@ class WindowManager:
 
     def _compile(
         self, window: WindowSpec, spec: ComponentSpec, event: str, source: str
-    ) -> CodeType:
-        key = (window.path, spec.path, event)
-        code = self._compiled.get(key)
-        if code is None:
-            name = f"{window.path}/{spec.path}.{event}"
-            code = self._client.scope.compile(source, name)
-            self._compiled[key] = code
+    ) -> CodeType | None:
+        name = f"{window.path}/{spec.path}.{event}"
+        return self._compile_once((window.path, spec.path, event), source, name)
+
+    def _compile_once(
+        self, key: tuple[str, str, str], source: str, name: str
+    ) -> CodeType | None:
+        if key in self._compiled:
+            return self._compiled[key]
+        try:
+            code: CodeType | None = self._client.scope.compile(source, name)
+        except (SyntaxError, ValueError) as exc:
+            error = exc if isinstance(exc, SyntaxError) else SyntaxError(str(exc))
+            self.on_compile_error(name, error)
+            code = None
+        self._compiled[key] = code
         return code
+
+    def _report(self, name: str, error: SyntaxError) -> None:
+        self._client.sim.output.write(
+            f"{name}, line {error.lineno}: {error.msg} (the script is skipped)\n",
+            is_error=True,
+        )
 
     def _apply_params(
         self, window: VisionWindow, params: dict[str, object] | None

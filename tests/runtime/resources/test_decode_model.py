@@ -1,0 +1,294 @@
+"""Decoded windows, templates and event scripts: the same model the YAML builds."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.runtime.resources.encoder import (
+    b,
+    dbl,
+    document,
+    hashmap,
+    i,
+    leaf,
+    obj,
+    s,
+)
+from tests.runtime.resources.projects import (
+    CLIENT_EVENTS,
+    FPMI,
+    GATEWAY_EVENTS,
+    Comp,
+    custom_props,
+    gateway_events,
+    template_path,
+    window,
+    window_path,
+    write_project,
+)
+from visionsim.runtime import ProjectError, load_project
+from visionsim.runtime.resources.lazy import LazyMapping
+from visionsim.runtime.resources.values import Color, Floats, Font, Raw
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+BUTTON_SCRIPT = "system.util.invokeAsynchronous(work)\n"
+
+
+def _main_window() -> object:
+    label = Comp(
+        "Label",
+        "Status",
+        (10.4, 20.6, 240, 24),
+        calls=[
+            ("setText", [s("Idle")]),
+            ("setForeground", [leaf("clr", Color(0xFF102030))]),
+            ("setFont", [leaf("font", Font("Dialog", 1, 20))]),
+            ("setHorizontalAlignment", [i(0)]),
+        ],
+        events={"mouse.mouseClicked": "print('clicked')"},
+    )
+    button = Comp(
+        "Button",
+        "Start",
+        (20, 60, 120, 32),
+        calls=[("setText", [s("Start")]), ("setComponentEnabled", [b(False)])],
+        events={"action.actionPerformed": BUTTON_SCRIPT},
+    )
+    chart = Comp("Chart", "Trend", (0, 100, 300, 150), calls=[("setTitle", [s("T")])])
+    group = Comp("Container", "Group", (5, 5, 390, 290), children=[button, chart])
+    custom_fn = hashmap([(s("refresh"), s("def refresh(self):\n\tpass\n"))])
+    label.calls.append(("putClientProperty", [s("vision.custom.functions"), custom_fn]))
+    root_props = custom_props(
+        {
+            "count": ("I", i(4)),
+            "ratio": ("D", dbl(0.5)),
+            "name": ("str", s("pump")),
+            "flag": ("B", None),
+        }
+    )
+    return window(
+        "Main",
+        [label, group],
+        title="Main Window",
+        size=(800, 600),
+        root_calls=[("setDynamicProps", [root_props])],
+        window_calls=[("setStartMaximized", [b(True)]), ("setDockPosition", [i(4)])],
+        window_events={"visionWindow.visionWindowOpened": "print('opened')"},
+    )
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    return write_project(tmp_path / "Proj", {window_path("Main"): _main_window()})
+
+
+def test_window_settings_and_root_container(project_dir: Path) -> None:
+    spec = load_project(project_dir).windows["Main"]
+    assert (spec.title, spec.size, spec.path) == ("Main Window", (800, 600), "Main")
+    assert spec.start_maximized is True
+    assert spec.dock_position == "West"
+    assert spec.events == {"visionWindowOpened": "print('opened')"}
+    root = spec.root
+    assert (root.type, root.name, root.bounds) == (
+        "RootContainer",
+        "Root Container",
+        (0, 0, 800, 600),
+    )
+    custom = {name: (p.type, p.value) for name, p in root.custom_properties.items()}
+    assert custom == {
+        "count": ("int", 4),
+        "ratio": ("float", 0.5),
+        "name": ("str", "pump"),
+        "flag": ("bool", False),  # no stored value: the type's default
+    }
+
+
+def test_components_map_to_catalog_types_with_ignition_properties(
+    project_dir: Path,
+) -> None:
+    root = load_project(project_dir).windows["Main"].root
+    label, group = root.components
+    assert (label.type, label.path, label.bounds) == (
+        "Label",
+        "Root Container/Status",
+        (10, 21, 240, 24),
+    )
+    assert label.props["text"] == "Idle"
+    assert label.props["foreground"] == "#102030"
+    assert label.props["horizontalAlignment"] == 0
+    assert label.props["font"] == Font("Dialog", 1, 20)
+    assert label.events == {"mouseClicked": "print('clicked')"}
+    assert label.custom_methods == {"refresh": "def refresh(self):\n\tpass\n"}
+    assert label.ignition_class == f"{FPMI}.components.PMILabel"
+    button, chart = group.components
+    assert button.path == "Root Container/Group/Start"
+    assert button.props == {"text": "Start", "enabled": False}
+    assert button.events == {"actionPerformed": BUTTON_SCRIPT}
+    assert (chart.type, chart.ignition_class.rsplit(".", 1)[1]) == (
+        "Placeholder",
+        "PMIChart",
+    )
+    assert chart.props == {"title": "T"}
+
+
+def test_windows_are_decoded_only_when_first_used(tmp_path: Path) -> None:
+    resources = {window_path(f"Screens/W{n}"): _main_window() for n in range(30)}
+    project = load_project(write_project(tmp_path / "Many", resources))
+    windows = project.windows
+    assert isinstance(windows, LazyMapping)
+    assert len(windows) == 30
+    assert "Screens/W7" in windows
+    assert windows.loaded() == {}
+    assert windows["Screens/W7"].title == "Main Window"
+    assert list(windows.loaded()) == ["Screens/W7"]
+
+
+def test_bindings_become_binding_specs_by_kind(tmp_path: Path) -> None:
+    label = Comp("Label", "Speed", calls=[("setText", [s("")])])
+    slider = Comp("TextField", "Source")
+    interaction = obj(
+        f"{FPMI}.binding.PropertyInteractionDescriptor",
+        [("setSource", [obj("placeholder")]), ("setSourceProperty", [s("text")])],
+    )
+    tag = obj(
+        f"{FPMI}.binding.SimpleBoundTagAdapter",
+        [
+            ("setTagPathString", [s("[default]Line1/Speed")]),
+            ("setBidirectional", [b(True)]),
+        ],
+    )
+    expression = obj(
+        f"{FPMI}.binding.ExpressionPropertyAdapter",
+        [("setExpressionSource", [s("{Root Container.Source.text} + 'x'")])],
+    )
+    color = obj(
+        f"{FPMI}.binding.SimpleBoundColorAdapter", [("setInteraction", [interaction])]
+    )
+    doc = window(
+        "B",
+        [label, slider],
+        bindings=[
+            (label, "text", tag),
+            (slider, "toolTipText", expression),
+            (label, "background", color),
+        ],
+    )
+    root = (
+        load_project(write_project(tmp_path / "P", {window_path("B"): doc}))
+        .windows["B"]
+        .root
+    )
+    speed, source = root.components
+    text = speed.bindings["text"]
+    assert (text.kind, text.source, text.bidirectional) == (
+        "tag",
+        "[default]Line1/Speed",
+        True,
+    )
+    assert speed.bindings["background"].kind == "numberToColor"
+    assert source.bindings["toolTipText"].kind == "expression"
+    assert source.bindings["toolTipText"].source == "{Root Container.Source.text} + 'x'"
+
+
+def test_templates_are_listed_and_decoded_lazily(tmp_path: Path) -> None:
+    holder = Comp(
+        "Holder",
+        "loading",
+        calls=[
+            ("setTemplatePath", [s("Dev/loading")]),
+            ("setParameterValues", [hashmap([(s("stepTime"), i(100))])]),
+        ],
+    )
+    params = custom_props(
+        {"stepTime": ("I", i(50))},
+        f"{FPMI}.components.template.PublicCustomProperty",
+    )
+    template = document(
+        obj(
+            f"{FPMI}.components.template.VisionTemplate",
+            [
+                ("setDynamicProps", [params]),
+                ("setChildrenForSerialization", [hashmap([])]),
+            ],
+            kind="c",
+            comm=[
+                leaf("p2df", Floats((60.0, 60.0))),
+                leaf("r2dd", Floats((0.0, 0.0, 60.0, 60.0))),
+                s("loading"),
+                leaf("lc", Raw(b"\x12\x00\x00\x02\x10\x00")),
+            ],
+        )
+    )
+    resources = {
+        window_path("Main"): window("Main", [holder]),
+        template_path("Dev/loading"): template,
+    }
+    project = load_project(write_project(tmp_path / "T", resources))
+    assert list(project.templates) == ["Dev/loading"]
+    template_spec = project.templates["Dev/loading"]
+    assert template_spec.parameters["stepTime"].value == 50
+    assert template_spec.size == (60, 60)
+    placed = project.windows["Main"].root.components[0]
+    assert placed.type == "Placeholder"
+    assert placed.props["templatePath"] == "Dev/loading"
+    assert placed.props["parameterValues"] == {"stepTime": 100}
+
+
+def test_gateway_event_scripts_from_data_bin(tmp_path: Path) -> None:
+    doc = gateway_events(
+        startup="print('up')",
+        timers=[("poll", 250, "print('tick')")],
+        handlers={
+            "getOrders": ("Dedicated", "def handleMessage(payload):\n\treturn 1\n"),
+            "plain": (None, "def handleMessage(payload):\n\tpass"),
+        },
+        tag_change=[("watch", ["[default]A", "[default]B"], "print(newValue)")],
+    )
+    events = load_project(
+        write_project(tmp_path / "G", {GATEWAY_EVENTS: doc})
+    ).gateway_events
+    assert events.startup == "print('up')"
+    (timer,) = events.timers
+    assert (timer.name, timer.delay_ms, timer.shared_thread) == ("poll", 250, False)
+    orders = events.message_handlers["getOrders"]
+    assert orders.threading == "Dedicated"
+    assert orders.script == "\nreturn 1\n"  # the body; line 2 stays line 2
+    assert events.message_handlers["plain"].threading == "Shared"
+    (tag,) = events.tag_change
+    assert (tag.name, tag.paths) == ("watch", ("[default]A", "[default]B"))
+
+
+def test_client_event_scripts_from_data_bin(tmp_path: Path) -> None:
+    base = "com.inductiveautomation.factorypmi.application.script"
+    doc = gateway_events(startup="print('client up')")
+    config = doc.children[0]  # type: ignore[index]
+    config.attrs["cls"].value = f"{base}.ClientScriptConfig"  # type: ignore[index]
+    events = load_project(
+        write_project(tmp_path / "C", {CLIENT_EVENTS: doc})
+    ).client_events
+    assert events.startup == "print('client up')"
+
+
+def test_yaml_and_binary_window_together_is_an_error_naming_both(
+    tmp_path: Path,
+) -> None:
+    root = write_project(tmp_path / "P", {window_path("Main"): _main_window()})
+    yaml_file = root / window_path("Main").replace("window.bin", "window.yaml")
+    yaml_file.write_text("title: Main\n")
+    with pytest.raises(ProjectError) as info:
+        load_project(root)
+    assert info.value.path == yaml_file
+    assert "window.bin" in info.value.message
+
+
+def test_missing_global_parent_is_skipped_other_parents_are_not(
+    tmp_path: Path,
+) -> None:
+    project = load_project(write_project(tmp_path / "A", {}, parent="global"))
+    assert project.parent == "global"
+    with pytest.raises(ProjectError, match="parent project 'shared' not found"):
+        load_project(write_project(tmp_path / "B", {}, parent="shared"))

@@ -1,0 +1,106 @@
+"""A decoded window runs like a sample project's: async work, invokeLater, timeline.
+
+The project is written in the test by the test encoder (window.bin and the
+gateway's data.bin, as Ignition stores them); nothing binary is committed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tests.runtime.resources.encoder import s
+from tests.runtime.resources.projects import (
+    GATEWAY_EVENTS,
+    Comp,
+    gateway_events,
+    window,
+    window_path,
+    write_project,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+# Ignition writes Python 2-compatible scripts; this one is valid Python 3 too.
+BUTTON = """\
+root = event.source.parent
+def work():
+    result = system.util.sendRequest(project, "double", {"n": 21})
+    def back():
+        root.getComponent("Status").text = "Done %s" % result
+    system.util.invokeLater(back)
+system.util.invokeAsynchronous(work, description="binary work")
+"""
+HANDLER = "def handleMessage(payload):\n\treturn payload['n'] * 2\n"
+OPENED = "event.source.rootContainer.getComponent('Status').text = 'Opened'"
+
+
+def _project(tmp_path: Path) -> Path:
+    status = Comp("Label", "Status", (10, 10, 300, 24), calls=[("setText", [s("")])])
+    start = Comp(
+        "Button",
+        "Start",
+        (10, 50, 120, 32),
+        calls=[("setText", [s("<html>Start<br>work</html>")])],
+        events={"action.actionPerformed": BUTTON.replace("project", '"Proj"')},
+    )
+    shape = Comp("com.example.ThirdPartyGauge", "Gauge", (10, 90, 50, 50))
+    doc = window(
+        "Main",
+        [status, start, shape],
+        window_events={"visionWindow.visionWindowOpened": OPENED},
+    )
+    resources = {
+        window_path("Main"): doc,
+        GATEWAY_EVENTS: gateway_events(handlers={"double": (None, HANDLER)}),
+    }
+    return write_project(tmp_path / "Proj", resources)
+
+
+def test_decoded_button_runs_async_work_and_invoke_later(
+    vision_client: Callable[..., object], tmp_path: Path
+) -> None:
+    client = vision_client(_project(tmp_path))
+    window = client.open_window("Main")  # type: ignore[attr-defined]
+    assert window.component("Status").text == "Opened"  # visionWindowOpened ran
+    window.click("Start")
+    client.wait_idle(timeout=5)  # type: ignore[attr-defined]
+    # strict client: a write from the worker thread would have failed the test
+    assert window.component("Status").text == "Done 42"
+    events = client.sim.tracer.events()  # type: ignore[attr-defined]
+    tasks = [e.name for e in events if e.category == "task" and e.phase in "BE"]
+    assert tasks.count("work") == 2  # the async task began and ended on the timeline
+
+
+def test_unsimulated_class_is_a_placeholder_scripts_can_use(
+    vision_client: Callable[..., object], tmp_path: Path
+) -> None:
+    client = vision_client(_project(tmp_path))
+    window = client.open_window("Main")  # type: ignore[attr-defined]
+    gauge = window.component("Gauge")
+    assert gauge.ignition_class == "com.example.ThirdPartyGauge"
+    assert gauge.widget.isVisibleTo(gauge.widget.window())
+    client.run_script(  # type: ignore[attr-defined]
+        "w = system.gui.getWindow('Main')\n"
+        "g = w.rootContainer.getComponent('Gauge')\n"
+        "g.visible = False\n"
+        "g.setPropertyValue('visible', True)\n"
+    )
+    client.wait_idle(timeout=5)  # type: ignore[attr-defined]
+    assert gauge.visible is True
+
+
+def test_html_text_renders_as_html_on_buttons(
+    vision_client: Callable[..., object], tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    client = vision_client(_project(tmp_path))
+    window = client.open_window("Main")  # type: ignore[attr-defined]
+    button = window.component("Start").widget
+    assert button.text() == ""  # not the raw tags
+    html = button.findChild(QLabel, "VisionButtonHtml")
+    assert html is not None
+    assert html.textFormat().name == "RichText"
+    assert "<br>" in html.text()

@@ -186,16 +186,23 @@ def _event_scripts(scope: str, events: EventScripts) -> Iterator[tuple[str, str,
     for timer in events.timers:
         yield f"{label} timer {timer.name}", timer.script, 0
     for name, handler in events.message_handlers.items():
-        body = handler.script if handler.script.strip() else "pass"
-        wrapped = "def handleMessage(payload):\n" + textwrap.indent(body, "    ")
+        wrapped = _wrapped("handleMessage(payload)", handler.script)
         yield f"{label} message handler {name}", wrapped, -1
     for tag in events.tag_change:
         yield f"{label} tag change {tag.name}", tag.script, 0
     for scheduled in events.scheduled:
-        yield f"{label} scheduled {scheduled.name}", scheduled.script, 0
+        wrapped = _wrapped("onScheduledEvent()", scheduled.script)
+        yield f"{label} scheduled {scheduled.name}", wrapped, -1
     for key in events.keystrokes:
         yield f"{label} keystroke {key.key}", key.script, 0
     yield from _menu(label, events.menu, "")
+
+
+def _wrapped(signature: str, body: str) -> str:
+    """``body`` inside ``def signature:``, as Ignition runs it."""
+    return f"def {signature}:\n" + textwrap.indent(
+        body if body.strip() else "pass", "    "
+    )
 
 
 def _menu(

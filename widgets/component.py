@@ -13,6 +13,7 @@ the simulated client.
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -65,6 +66,8 @@ class ComponentEnv:
         self.gui_ident = sim.dispatcher.gui_ident
         #: ``run_code(code, name, {"event": event})`` runs an event script.
         self.run_code = client.run_code
+        #: Custom methods by component path, then name: ``fn(self, *args)``.
+        self.methods: dict[str, dict[str, Callable[..., object]]] = {}
 
     def run_event(self, code: CodeType, name: str, event: object) -> None:
         """Run a compiled event script with ``event``. Thread: GUI only."""
@@ -265,6 +268,9 @@ class VisionComponent:
         if name in custom:
             self._env.check(f"{type(self).__name__}.{name} read")
             return self._values[name]
+        method = self._env.methods.get(self._path, {}).get(name)
+        if method is not None:  # a custom method: called with self, as in Vision
+            return functools.partial(method, self)
         raise AttributeError(self._no_such(name))
 
     def __setattr__(self, name: str, value: object) -> None:

@@ -245,6 +245,8 @@ class WindowManager:
             code = self._compile(window, spec, event, source)
             if code is not None:
                 scripts[event] = code
+        if spec.custom_methods:
+            env.methods[spec.path] = self._methods(window, spec)
         component: VisionComponent = _TYPES[spec.type](spec, env, parent, scripts)
         if isinstance(component, Placeholder):
             component.describe(spec.ignition_class)
@@ -260,6 +262,29 @@ class WindowManager:
     ) -> CodeType | None:
         name = f"{window.path}/{spec.path}.{event}"
         return self._compile_once((window.path, spec.path, event), source, name)
+
+    def _methods(
+        self, window: WindowSpec, spec: ComponentSpec
+    ) -> dict[str, Callable[..., object]]:
+        """A component's custom methods as functions taking ``self`` first."""
+        out: dict[str, Callable[..., object]] = {}
+        for method, source in spec.custom_methods.items():
+            name = f"{window.path}/{spec.path}.{method}"
+            code = self._compile_once(
+                (window.path, spec.path, f"def {method}"), source, name
+            )
+            if code is None:
+                continue
+            namespace = self._client.scope.namespace()
+            try:
+                exec(code, namespace)  # defines the function, runs nothing else
+            except Exception as exc:  # e.g. a failing import at the top
+                self._client.sim.output.write(f"{name}: {exc}\n", is_error=True)
+                continue
+            function = namespace.get(method)
+            if callable(function):
+                out[method] = function
+        return out
 
     def _compile_once(
         self, key: tuple[str, str, str], source: str, name: str

@@ -131,7 +131,8 @@ def _scheduled(scripts: object) -> tuple[ScheduledSpec, ...]:
         ScheduledSpec(
             name=_text(item.first("setName")),
             cron=_text(item.first("setCronExpression")),
-            script=_text(item.first("setScript")),
+            # The body of ``def onScheduledEvent():``, stored indented.
+            script=textwrap.dedent(_text(item.first("setScript"))),
             enabled=item.first("setEnabled", True) is not False,
         )
         for item in list_items(scripts)

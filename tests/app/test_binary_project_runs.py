@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tests.runtime.resources.encoder import s
+from tests.runtime.resources.encoder import hashmap, s
 from tests.runtime.resources.projects import (
     GATEWAY_EVENTS,
     Comp,
@@ -36,8 +36,20 @@ HANDLER = "def handleMessage(payload):\n\treturn payload['n'] * 2\n"
 OPENED = "event.source.rootContainer.getComponent('Status').text = 'Opened'"
 
 
+SHOUT = "def shout(self, text):\n\tself.text = text.upper()\n\treturn len(text)\n"
+
+
 def _project(tmp_path: Path) -> Path:
-    status = Comp("Label", "Status", (10, 10, 300, 24), calls=[("setText", [s("")])])
+    methods = hashmap([(s("shout"), s(SHOUT))])
+    status = Comp(
+        "Label",
+        "Status",
+        (10, 10, 300, 24),
+        calls=[
+            ("setText", [s("")]),
+            ("putClientProperty", [s("vision.custom.functions"), methods]),
+        ],
+    )
     start = Comp(
         "Button",
         "Start",
@@ -91,7 +103,7 @@ def test_unsimulated_class_is_a_placeholder_scripts_can_use(
     assert gauge.visible is True
 
 
-def test_html_text_renders_as_html_on_buttons(
+def test_html_text_renders_as_html_on_buttons_and_labels(
     vision_client: Callable[..., object], tmp_path: Path
 ) -> None:
     from PySide6.QtWidgets import QLabel
@@ -104,3 +116,22 @@ def test_html_text_renders_as_html_on_buttons(
     assert html is not None
     assert html.textFormat().name == "RichText"
     assert "<br>" in html.text()
+    status = window.component("Status")
+    status.text = "<b>not html</b>"  # Swing: only a leading <html> means HTML
+    assert status.widget.textFormat().name == "PlainText"
+    assert status.widget.wordWrap() is False
+    status.text = "<html>line one<br>line two"
+    assert status.widget.textFormat().name == "RichText"
+
+
+def test_custom_methods_are_callable_with_self(
+    vision_client: Callable[..., object], tmp_path: Path
+) -> None:
+    client = vision_client(_project(tmp_path))
+    window = client.open_window("Main")  # type: ignore[attr-defined]
+    client.run_script(  # type: ignore[attr-defined]
+        "label = system.gui.getWindow('Main').rootContainer.getComponent('Status')\n"
+        "label.toolTipText = str(label.shout('quiet'))\n"
+    )
+    status = window.component("Status")
+    assert (status.text, status.toolTipText) == ("QUIET", "5")

@@ -144,6 +144,9 @@ class CheckReport:
         if binds["unsimulated"]:
             lines.append("Binding kinds not simulated:")
             lines += [f"  {k}: {n}" for k, n in binds["unsimulated"].items()]
+        if self.event_scripts:
+            lines.append("Event scripts:")
+            lines += [f"  {script['name']}" for script in self.event_scripts]
         for failed in self.failed_resources:
             lines.append(f"FAILED {failed['kind']} {failed['path']}: {failed['error']}")
         for fail in self.scripts_failed:

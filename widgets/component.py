@@ -271,6 +271,10 @@ class VisionComponent:
         method = self._env.methods.get(self._path, {}).get(name)
         if method is not None:  # a custom method: called with self, as in Vision
             return functools.partial(method, self)
+        values = object.__getattribute__(self, "_values")
+        if name in values:  # a stored Ignition property of a decoded window
+            self._env.check(f"{type(self).__name__}.{name} read")
+            return values[name]
         raise AttributeError(self._no_such(name))
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -280,6 +284,8 @@ class VisionComponent:
         elif name in self._custom:
             what = f"{type(self).__name__}.{name} write"
             self._write(name, convert_custom(self._custom[name], value), what)
+        elif name in self._values:  # a stored Ignition property (decoded window)
+            self._write(name, value, f"{type(self).__name__}.{name} write")
         elif hasattr(type(self), name):
             object.__setattr__(self, name, value)
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tests.runtime.resources.encoder import hashmap, s
+from tests.runtime.resources.encoder import hashmap, i, s
 from tests.runtime.resources.projects import (
     GATEWAY_EVENTS,
     Comp,
@@ -47,6 +47,7 @@ def _project(tmp_path: Path) -> Path:
         (10, 10, 300, 24),
         calls=[
             ("setText", [s("")]),
+            ("setHorizontalAlignment", [i(0)]),
             ("putClientProperty", [s("vision.custom.functions"), methods]),
         ],
     )
@@ -135,3 +136,15 @@ def test_custom_methods_are_callable_with_self(
     )
     status = window.component("Status")
     assert (status.text, status.toolTipText) == ("QUIET", "5")
+
+
+def test_stored_ignition_properties_of_simulated_components_are_scriptable(
+    vision_client: Callable[..., object], tmp_path: Path
+) -> None:
+    client = vision_client(_project(tmp_path))
+    window = client.open_window("Main")  # type: ignore[attr-defined]
+    client.run_script(  # type: ignore[attr-defined]
+        "label = system.gui.getWindow('Main').rootContainer.getComponent('Status')\n"
+        "label.horizontalAlignment = label.horizontalAlignment + 2\n"
+    )
+    assert window.component("Status").horizontalAlignment == 2

@@ -133,6 +133,7 @@ class WindowManager:
             self._window_event(window, "internalFrameActivated")
         else:
             self._apply_params(window, params)
+            self._window_event(window, "internalFrameActivated")
             frame = window.widget.parentWidget()  # the app's MDI sub-window
             if frame is not None:
                 frame.raise_()

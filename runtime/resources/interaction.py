@@ -161,10 +161,6 @@ def _query(holder: object, tree: Tree) -> str:
                 _listener(prop, tree) if isinstance(prop, JavaObject) else _text(prop)
             )
             parts.append("{" + text + "}")
-        elif (tag := node.first("setTagListener")) is not None:
-            parts.append(
-                "{"
-                + _text(getattr(tag, "first", lambda _m: "")("setTagPathString"))
-                + "}"
-            )
+        elif isinstance(tag := node.first("setTagListener"), JavaObject):
+            parts.append("{" + _text(tag.first("setTagPathString")) + "}")
     return "".join(parts)

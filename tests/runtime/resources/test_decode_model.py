@@ -13,6 +13,7 @@ from tests.runtime.resources.encoder import (
     hashmap,
     i,
     leaf,
+    lng,
     obj,
     s,
 )
@@ -264,13 +265,57 @@ def test_gateway_event_scripts_from_data_bin(tmp_path: Path) -> None:
 
 def test_client_event_scripts_from_data_bin(tmp_path: Path) -> None:
     base = "com.inductiveautomation.factorypmi.application.script"
-    doc = gateway_events(startup="print('client up')")
-    config = doc.children[0]  # type: ignore[index]
-    config.attrs["cls"].value = f"{base}.ClientScriptConfig"  # type: ignore[index]
+    common = "com.inductiveautomation.ignition.common.script"
+
+    def node(name: str, script: str = "", children: list[object] = ()) -> object:  # type: ignore[assignment]
+        calls = [("setName", [s(name)]), ("setScript", [s(script)])]
+        if children:
+            items = [("add", [child]) for child in children]
+            calls.append(("setChildren", [obj("java.util.LinkedList", items)]))
+        return obj(f"{base}.MenuNode", calls)
+
+    menu = node(
+        "", children=[node("File", children=[node("Quit", "system.util.exit()")])]
+    )
+    timer = obj(
+        f"{common}.TimerKey",
+        [
+            ("setName", [s("Check Inactivity")]),
+            ("setDelay", [lng(5000)]),
+            ("setFixedDelay", [b(False)]),
+        ],
+    )
+    handler = obj(
+        f"{common}.message.MessageHandlerKey",
+        [("setName", [s("refresh")]), ("setThreadType", [s("EDT")])],
+    )
+    config = obj(
+        f"{base}.ClientScriptConfig",
+        [
+            ("setStartupScript", [s("print('client up')")]),
+            ("setShutdownScript", [s("print('bye')")]),
+            ("setMenuRoot", [menu]),
+            ("setTimerScripts", [hashmap([(timer, s("print('idle?')"))])]),
+            ("setMessageHandlerScripts", [hashmap([(handler, s("pass"))])]),
+        ],
+    )
     events = load_project(
-        write_project(tmp_path / "C", {CLIENT_EVENTS: doc})
+        write_project(tmp_path / "C", {CLIENT_EVENTS: document(config)})
     ).client_events
-    assert events.startup == "print('client up')"
+    assert (events.startup, events.shutdown) == ("print('client up')", "print('bye')")
+    (file_menu,) = events.menu
+    assert file_menu.name == "File"
+    assert file_menu.children[0].script == "system.util.exit()"
+    (timer_spec,) = events.timers
+    assert (timer_spec.delay_ms, timer_spec.fixed_rate) == (5000, True)
+    assert events.message_handlers["refresh"].threading == "EDT"
+
+
+def test_an_unknown_handler_threading_names_the_file(tmp_path: Path) -> None:
+    doc = gateway_events(handlers={"h": ("EDT", "pass")})  # EDT: clients only
+    with pytest.raises(ProjectError, match="threading 'EDT'") as info:
+        load_project(write_project(tmp_path / "G", {GATEWAY_EVENTS: doc}))
+    assert info.value.path.name == "data.bin"
 
 
 def test_yaml_and_binary_window_together_is_an_error_naming_both(

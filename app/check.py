@@ -70,7 +70,7 @@ def check_project(project: Project) -> CheckReport:
         )
         client = ClientSession(sim, quiet, sim.gateway)
         manager = WindowManager(client, placer=lambda _window: None)
-        manager.on_compile_error = report.script_failed
+        manager.on_compile_error = report.event_script_failed
         _build_all(project, manager, client.scope.compile, report)
         for name, source, offset in scripts_of_project(project):
             report.compile(client.scope.compile, name, source, offset)
@@ -127,7 +127,7 @@ def _compile_extras(spec: WindowSpec, compile_fn: Compile, report: CheckReport) 
     stack = [spec.root]
     while stack:
         component = stack.pop()
-        report.component(component)
+        report.component(component, spec.path)
         stack.extend(component.components)
         for method, source in component.custom_methods.items():
             name = f"{spec.path}/{component.path}.{method}"

@@ -38,6 +38,9 @@ class CheckReport:
     scripts_total: int = 0
     scripts_failed: list[dict[str, Any]] = field(default_factory=list)
     event_scripts: list[dict[str, str]] = field(default_factory=list)
+    #: Component event scripts counted, by script name: a window build also
+    #: compiles its templates' scripts, which count once, with the template.
+    counted: set[str] = field(default_factory=set)
 
     # -- counting -----------------------------------------------------------
 
@@ -56,13 +59,14 @@ class CheckReport:
         else:
             self.templates_built += 1
 
-    def component(self, spec: ComponentSpec) -> None:
-        """Count a component, its event scripts and its bindings."""
+    def component(self, spec: ComponentSpec, window: str) -> None:
+        """Count a component (of ``window``), its event scripts and bindings."""
         if spec.type != "RootContainer":
             self.component_types[spec.type] += 1
         if spec.type == "Placeholder":
             self.unsimulated[spec.ignition_class.rsplit(".", 1)[-1]] += 1
         self.scripts_total += len(spec.events)
+        self.counted.update(f"{window}/{spec.path}.{event}" for event in spec.events)
         for binding in spec.bindings.values():
             self.binding_kinds[binding.kind] += 1
 
@@ -77,8 +81,18 @@ class CheckReport:
             error = exc if isinstance(exc, SyntaxError) else SyntaxError(str(exc))
             self.script_failed(name, error, offset)
 
+    def event_script_failed(self, name: str, error: SyntaxError) -> None:
+        """A component event script did not compile (the window build says so).
+
+        A window build compiles its templates' scripts too; those count once,
+        with the template, so only scripts counted by :meth:`component` are
+        recorded.
+        """
+        if name in self.counted:
+            self.script_failed(name, error)
+
     def script_failed(self, name: str, error: SyntaxError, offset: int = 0) -> None:
-        """Record a script that does not compile (``WindowManager`` calls it too)."""
+        """Record a script that does not compile."""
         line = (error.lineno or 1) + offset
         self.scripts_failed.append({"resource": name, "line": line, "error": error.msg})
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from visionsim.runtime.project_io import ProjectError
+from visionsim.runtime.resources.instances import expand, is_holder
 from visionsim.runtime.resources.lazy import LazyMapping
 from visionsim.runtime.vision_catalog import nearest
 from visionsim.widgets.component import ComponentEnv, VisionComponent
@@ -241,6 +243,8 @@ class WindowManager:
         parent: Container | None,
         out: dict[str, VisionComponent],
     ) -> VisionComponent:
+        if is_holder(spec):
+            spec = self._instance(spec)
         scripts = {}
         for event, source in spec.events.items():
             code = self._compile(window, spec, event, source)
@@ -263,6 +267,17 @@ class WindowManager:
     ) -> CodeType | None:
         name = f"{window.path}/{spec.path}.{event}"
         return self._compile_once((window.path, spec.path, event), source, name)
+
+    def _instance(self, holder: ComponentSpec) -> ComponentSpec:
+        """A TemplateHolder with its template inside (or left a placeholder)."""
+        try:
+            return expand(holder, self._client.project.templates)
+        except KeyError:
+            problem = f"no template {holder.props['templatePath']!r} in the project"
+        except ProjectError as exc:
+            problem = str(exc)
+        self._client.sim.output.write(f"{holder.path}: {problem}\n", is_error=True)
+        return holder
 
     def _methods(
         self, window: WindowSpec, spec: ComponentSpec

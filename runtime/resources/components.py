@@ -197,15 +197,15 @@ def properties(obj: JavaObject, kind: str) -> dict[str, object]:
         spec = ctype.property(name) if ctype is not None else None
         if spec is None or kind == PLACEHOLDER:
             out[name] = value
-        elif (fit := _fit(value, spec.kind)) is not None:
+        elif (fit := fit_value(value, spec.kind)) is not None:
             out[name] = fit
     if kind == PLACEHOLDER:
         out.pop("name", None)
     return out
 
 
-def _fit(value: object, kind: type) -> object:
-    """``value`` as a catalog property of type ``kind``, or None if it is not."""
+def fit_value(value: object, kind: type) -> object:
+    """``value`` as a property of type ``kind`` (object: a dataset), or None."""
     if kind is object:
         return value if isinstance(value, dict) else None
     if kind is bool:
@@ -258,6 +258,25 @@ def dataset(obj: JavaObject) -> dict[str, object] | None:
     return {"columns": names, "rows": rows}
 
 
+#: Python types of the custom property types that have one.
+CUSTOM_KINDS: dict[str, type] = {
+    "str": str,
+    "int": int,
+    "float": float,
+    "bool": bool,
+    "dataset": object,
+}
+
+
+def custom_value(kind: str, value: object, default: object) -> object:
+    """``value`` for a custom property of type ``kind``, or ``default`` if unfit."""
+    python = CUSTOM_KINDS.get(kind)
+    if python is None:
+        return default if value is None else value
+    fit = fit_value(value, python)
+    return default if fit is None else fit
+
+
 def custom_properties(props: object) -> dict[str, CustomProperty]:
     """``setDynamicProps`` (name -> descriptor) as custom properties."""
     out: dict[str, CustomProperty] = {}
@@ -266,14 +285,9 @@ def custom_properties(props: object) -> dict[str, CustomProperty]:
             continue
         name = descriptor.first("setName", key)
         kind = _custom_type(descriptor.first("setPropertyType"))
-        value = plain(descriptor.first("setValue"))
-        if kind == "dataset" and not isinstance(value, dict):
-            value = None
-        elif kind in ("int", "float", "bool", "str"):
-            value = _fit(
-                value, {"int": int, "float": float, "bool": bool}.get(kind, str)
-            )
-            value = _DEFAULTS[kind] if value is None else value
+        value = custom_value(kind, plain(descriptor.first("setValue")), None)
+        if value is None:
+            value = _DEFAULTS.get(kind)
         out[str(name)] = CustomProperty(str(name), kind, value)
     return out
 

@@ -8,15 +8,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tests.runtime.resources.encoder import hashmap, i, s
+from tests.runtime.resources.encoder import (
+    arraylist,
+    document,
+    hashmap,
+    i,
+    leaf,
+    obj,
+    s,
+)
 from tests.runtime.resources.projects import (
+    FPMI,
     GATEWAY_EVENTS,
     Comp,
+    Ids,
+    component,
+    custom_props,
     gateway_events,
+    template_path,
     window,
     window_path,
     write_project,
 )
+from visionsim.runtime.resources.values import Floats, Raw
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -148,3 +162,60 @@ def test_stored_ignition_properties_of_simulated_components_are_scriptable(
         "label.horizontalAlignment = label.horizontalAlignment + 2\n"
     )
     assert window.component("Status").horizontalAlignment == 2
+
+
+def _template_project(tmp_path: Path) -> Path:
+    message = Comp("Label", "Msg", (5, 5, 100, 20), calls=[("setText", [s("Hi")])])
+    params = custom_props(
+        {"caption": ("str", s("none")), "count": ("I", i(1))},
+        f"{FPMI}.components.template.PublicCustomProperty",
+    )
+    template = document(
+        obj(
+            f"{FPMI}.components.template.VisionTemplate",
+            [
+                ("setDynamicProps", [params]),
+                (
+                    "setChildrenForSerialization",
+                    [arraylist([component(message, Ids())])],
+                ),
+            ],
+            kind="c",
+            comm=[
+                leaf("p2df", Floats((120.0, 40.0))),
+                leaf("r2dd", Floats((0.0, 0.0, 120.0, 40.0))),
+                s("Card"),
+                leaf("lc", Raw(b"\x12\x00\x00\x02\x10\x00")),
+            ],
+        )
+    )
+    values = hashmap([(s("caption"), s("Line 1")), (s("count"), s("not a number"))])
+    holders = [
+        Comp(
+            "Holder",
+            name,
+            (10, 10 + 50 * n, 120, 40),
+            calls=[("setTemplatePath", [s(path)]), ("setParameterValues", [values])],
+        )
+        for n, (name, path) in enumerate((("Card1", "Cards/Card"), ("Gone", "Nope")))
+    ]
+    resources = {
+        window_path("Main"): window("Main", holders),
+        template_path("Cards/Card"): template,
+    }
+    return write_project(tmp_path / "Tpl", resources)
+
+
+def test_template_holders_show_their_template_with_its_parameters(
+    vision_client: Callable[..., object], tmp_path: Path
+) -> None:
+    client = vision_client(_template_project(tmp_path), strict=False)
+    window = client.open_window("Main")  # type: ignore[attr-defined]
+    card = window.component("Card1")
+    assert window.component("Card1/Msg").text == "Hi"
+    assert card.caption == "Line 1"  # the holder's parameter value
+    assert card.count == 1  # a value of the wrong type keeps the template's
+    card.caption = "changed"
+    assert card.getPropertyValue("caption") == "changed"
+    missing = window.component("Gone")  # an unknown template: a placeholder
+    assert missing.ignition_class.endswith("TemplateHolder")

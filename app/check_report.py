@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from visionsim.runtime.resources.instances import is_holder
 from visionsim.runtime.windows import BINDING_KINDS
 
 if TYPE_CHECKING:
@@ -61,9 +62,10 @@ class CheckReport:
 
     def component(self, spec: ComponentSpec, window: str) -> None:
         """Count a component (of ``window``), its event scripts and bindings."""
-        if spec.type != "RootContainer":
-            self.component_types[spec.type] += 1
-        if spec.type == "Placeholder":
+        kind = "TemplateHolder" if is_holder(spec) else spec.type
+        if kind != "RootContainer":
+            self.component_types[kind] += 1
+        if kind == "Placeholder":
             self.unsimulated[spec.ignition_class.rsplit(".", 1)[-1]] += 1
         self.scripts_total += len(spec.events)
         self.counted.update(f"{window}/{spec.path}.{event}" for event in spec.events)

@@ -10,6 +10,7 @@ from tests.runtime.resources.encoder import (
     b,
     dbl,
     document,
+    encode,
     hashmap,
     i,
     leaf,
@@ -337,3 +338,21 @@ def test_missing_global_parent_is_skipped_other_parents_are_not(
     assert project.parent == "global"
     with pytest.raises(ProjectError, match="parent project 'shared' not found"):
         load_project(write_project(tmp_path / "B", {}, parent="shared"))
+
+
+def test_legacy_data_bin_windows_unwrap_their_nested_blob(tmp_path: Path) -> None:
+    nested = encode(_main_window())  # type: ignore[arg-type]
+    info = obj(
+        f"{FPMI}.model.WindowInfo",
+        [
+            ("setWindowName", [s("Main")]),
+            ("setSerializedCode", [leaf("gzbarr", nested)]),
+        ],
+    )
+    root = write_project(tmp_path / "V1", {})
+    folder = root / window_path("Legacy").replace("/window.bin", "")
+    folder.mkdir(parents=True)
+    (folder / "data.bin").write_bytes(encode(document(info)))
+    spec = load_project(root).windows["Legacy"]
+    assert (spec.title, spec.size) == ("Main Window", (800, 600))
+    assert spec.file == folder / "data.bin"

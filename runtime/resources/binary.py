@@ -31,8 +31,9 @@ HEADER_SIZE = 0x30
 #: Largest resource file read (gzipped) and largest decompressed stream.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DATA_BYTES = 128 * 1024 * 1024
-#: Deepest element nesting accepted (real windows stay under 100).
-MAX_DEPTH = 400
+#: Deepest element nesting accepted (real windows stay near 100): the reader
+#: and the graph builder recurse, and must stay far from Python's limit.
+MAX_DEPTH = 200
 FLAG_SPLIT, FLAG_ID, FLAG_ATTRS, FLAG_CHILDREN, FLAG_PAYLOAD = 2, 4, 8, 16, 32
 TAG_EMPTY, TAG_REF = 0x00, 0x01
 _KNOWN_FLAGS = FLAG_SPLIT | FLAG_ID | FLAG_ATTRS | FLAG_CHILDREN | FLAG_PAYLOAD
@@ -114,6 +115,8 @@ def parse(data: bytes, path: Path) -> Document:
     except FormatError as exc:
         where = reader.where()
         raise ProjectError(path, f"{exc}{where}") from None
+    except RecursionError:  # only when called from an already deep stack
+        raise ProjectError(path, f"elements nested too deep{reader.where()}") from None
 
 
 def gunzip(data: bytes) -> bytes:
@@ -276,8 +279,8 @@ def java_utf8(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         raise FormatError(f"string is not modified UTF-8: {exc.reason}") from None
     if any("\ud800" <= ch <= "\udfff" for ch in text):
-        try:  # join surrogate pairs into the characters they encode
-            return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
-        except UnicodeDecodeError:
-            return text  # a lone surrogate: kept, as Java would
+        # Join surrogate pairs into the characters they encode; a lone one
+        # (Java allows it) becomes U+FFFD, so the text can still be printed.
+        raw16 = text.encode("utf-16-le", "surrogatepass")
+        return raw16.decode("utf-16-le", "replace")
     return text

@@ -57,6 +57,8 @@ def _root_object(root: object, file: Path) -> JavaObject:
         obj = build(root)  # type: ignore[arg-type]
     except FormatError as exc:
         raise ProjectError(file, str(exc)) from None
+    except RecursionError:  # only when called from an already deep stack
+        raise ProjectError(file, "objects nested too deep") from None
     if not isinstance(obj, JavaObject):
         raise ProjectError(file, "the resource holds no object")
     return obj

@@ -204,3 +204,10 @@ def test_a_real_sized_document_decodes_quickly(tmp_path: Path) -> None:
     built = build(read_file(tmp_path / "big.bin").root)
     assert isinstance(built, list)
     assert len(built) == 5000
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character() -> None:
+    raw = "a\ud800b".encode("utf-8", "surrogatepass")
+    from visionsim.runtime.resources.binary import java_utf8
+
+    assert java_utf8(raw) == "a\ufffdb"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import struct
+import sys
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,18 @@ def test_fuzz_only_project_errors_come_out(data: bytes, cut: int) -> None:
             pass
         except Exception as exc:  # the only failure this test looks for
             raise AssertionError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def test_decoding_from_a_deep_stack_is_still_only_a_project_error(
+    tmp_path: Path,
+) -> None:
+    elem = s("leaf")
+    for _ in range(MAX_DEPTH - 1):  # allowed nesting, but little stack left
+        elem = Elem("arraylist", children=[elem])
+    path = _write(tmp_path, encode(document(elem)))
+
+    def deep(levels: int) -> object:
+        return deep(levels - 1) if levels else decode_object(path)
+
+    with pytest.raises(ProjectError, match="nested too deep"):
+        deep(sys.getrecursionlimit() - 150)

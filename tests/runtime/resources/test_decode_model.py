@@ -31,6 +31,7 @@ from tests.runtime.resources.projects import (
     write_project,
 )
 from visionsim.runtime import ProjectError, load_project
+from visionsim.runtime.resources import decode_window as decode_window_module
 from visionsim.runtime.resources.lazy import LazyMapping
 from visionsim.runtime.resources.values import Color, Floats, Font, Raw
 
@@ -137,16 +138,32 @@ def test_components_map_to_catalog_types_with_ignition_properties(
     assert chart.props == {"title": "T"}
 
 
-def test_windows_are_decoded_only_when_first_used(tmp_path: Path) -> None:
-    resources = {window_path(f"Screens/W{n}"): _main_window() for n in range(30)}
-    project = load_project(write_project(tmp_path / "Many", resources))
+def test_windows_are_decoded_only_when_first_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = encode(_main_window())  # type: ignore[arg-type]
+    root = write_project(tmp_path / "Many", {})
+    for n in range(200):
+        file = root / window_path(f"Screens/W{n:03}")
+        file.parent.mkdir(parents=True)
+        file.write_bytes(data)
+    read: list[Path] = []
+    real_read = decode_window_module.read_bytes
+    monkeypatch.setattr(
+        decode_window_module,
+        "read_bytes",
+        lambda path: read.append(path) or real_read(path),
+    )
+    project = load_project(root)
+    assert read == []  # loading lists folders, reads no window file
     windows = project.windows
     assert isinstance(windows, LazyMapping)
-    assert len(windows) == 30
-    assert "Screens/W7" in windows
-    assert windows.loaded() == {}
-    assert windows["Screens/W7"].title == "Main Window"
-    assert list(windows.loaded()) == ["Screens/W7"]
+    assert len(windows) == 200
+    assert "Screens/W007" in windows
+    assert windows["Screens/W007"].title == "Main Window"
+    assert windows["Screens/W007"] is windows["Screens/W007"]  # decoded once
+    assert [p.parent.name for p in read] == ["W007"]
+    assert list(windows.loaded()) == ["Screens/W007"]
 
 
 def test_bindings_become_binding_specs_by_kind(tmp_path: Path) -> None:

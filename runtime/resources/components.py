@@ -10,7 +10,9 @@ a ``Placeholder`` that keeps its class name and all its stored properties.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import math
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.resources.graph import JavaObject, list_items, map_items
@@ -18,6 +20,7 @@ from visionsim.runtime.resources.values import (
     ClassName,
     Color,
     Floats,
+    GeneralPath,
     JavaDate,
     JavaEnum,
     Point,
@@ -45,6 +48,9 @@ CLASS_MAP = {
     "PMITable": "Table",
 }
 PLACEHOLDER = "Placeholder"
+#: Coordinates beyond this are clamped (Qt geometry is int32; real windows
+#: stay within a few thousand pixels).
+MAX_COORDINATE = 1_000_000
 ROOT_NAME = "Root Container"
 #: Setters that carry structure, not a property value.
 _STRUCTURE = frozenset(
@@ -120,12 +126,39 @@ def bounds_of(obj: JavaObject) -> tuple[int, int, int, int]:
         delegate = obj.ctor[0]
         if isinstance(delegate, JavaObject) and delegate.calls:
             box = delegate.calls[0].args[0] if delegate.calls[0].args else None
-    if isinstance(box, Floats) and len(box.values) >= 4:
-        x, y, w, h = box.values[:4]
-        return round(x), round(y), max(0, round(w)), max(0, round(h))
+    if isinstance(box, GeneralPath):
+        box = _path_box(box)
     if isinstance(box, Rect):
-        return box.a, box.b, max(0, box.c), max(0, box.d)
+        box = Floats((box.a, box.b, box.c, box.d))
+    if isinstance(box, Floats) and len(box.values) >= 4:
+        x, y, w, h = (_coordinate(v) for v in box.values[:4])
+        return x, y, max(0, w), max(0, h)
     return 0, 0, 0, 0
+
+
+def _path_box(path: GeneralPath) -> Floats | None:
+    """The bounding box of a path's points (x, y, width, height)."""
+    xs = [c for seg in path.segments for c in seg.coords[0::2]]
+    ys = [c for seg in path.segments for c in seg.coords[1::2]]
+    if not xs or not ys:
+        return None
+    return Floats((min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+
+
+def _coordinate(value: float) -> int:
+    """A float coordinate as pixels, finite and within what Qt accepts."""
+    if not math.isfinite(value):
+        return 0
+    return max(-MAX_COORDINATE, min(MAX_COORDINATE, round(value)))
+
+
+def union(bounds: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
+    """The smallest box holding all ``bounds`` (a shape group's)."""
+    left = min(b[0] for b in bounds)
+    top = min(b[1] for b in bounds)
+    right = max(b[0] + b[2] for b in bounds)
+    bottom = max(b[1] + b[3] for b in bounds)
+    return left, top, right - left, bottom - top
 
 
 class Builder:
@@ -165,6 +198,17 @@ class Builder:
             if id(child) not in self._done:  # a cycle or a shared child: once
                 child_path = f"{path}/{name_of(child)}"
                 children.append(self.build(child, child_path, None))
+        if bounds is None and obj.kind == "s" and children and not obj.ctor:
+            # A shape group: as big as its shapes, whose geometry is in the
+            # group's parent's coordinates.
+            bounds = union([c.bounds for c in children])
+            dx, dy = bounds[0], bounds[1]
+            children = [
+                dataclasses.replace(
+                    c, bounds=(c.bounds[0] - dx, c.bounds[1] - dy, *c.bounds[2:])
+                )
+                for c in children
+            ]
         return ComponentSpec(
             type=kind,
             name=path.rpartition("/")[2],

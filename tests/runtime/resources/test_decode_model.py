@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.runtime.resources.encoder import (
+    array,
     b,
     dbl,
     document,
@@ -32,8 +33,17 @@ from tests.runtime.resources.projects import (
 )
 from visionsim.runtime import ProjectError, load_project
 from visionsim.runtime.resources import decode_window as decode_window_module
+from visionsim.runtime.resources.binary import Attr
+from visionsim.runtime.resources.components import MAX_COORDINATE
 from visionsim.runtime.resources.lazy import LazyMapping
-from visionsim.runtime.resources.values import Color, Floats, Font, Raw
+from visionsim.runtime.resources.values import (
+    Color,
+    Floats,
+    Font,
+    GeneralPath,
+    PathSegment,
+    Raw,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -373,3 +383,54 @@ def test_legacy_data_bin_windows_unwrap_their_nested_blob(tmp_path: Path) -> Non
     spec = load_project(root).windows["Legacy"]
     assert (spec.title, spec.size) == ("Main Window", (800, 600))
     assert spec.file == folder / "data.bin"
+
+
+def _shape(name: str, kind: str, geometry: object) -> object:
+    setter = {"gp": "setPath", "r2df": "setRect"}[kind]
+    delegate = obj(f"{FPMI}.components.shapes.X", [(setter, [leaf(kind, geometry)])])
+    return obj(
+        "com.inductiveautomation.vision.api.client.components.shapes."
+        "PathBasedVisionShape",
+        ctor=[delegate, dbl(0.0)],
+        kind="s",
+        attrs={"name": Attr(8, name)},
+    )
+
+
+def test_shapes_take_their_geometry_and_groups_the_union(tmp_path: Path) -> None:
+    path = GeneralPath(1, (PathSegment(0, (30.0, 40.0)), PathSegment(1, (50.0, 100.0))))
+    group = obj(
+        "com.inductiveautomation.vision.api.client.components.shapes.ShapeGroup",
+        [
+            (
+                "setChildren",
+                [
+                    array(
+                        "javax.swing.JComponent",
+                        [
+                            _shape("Line", "gp", path),
+                            _shape("Box", "r2df", Floats((10.0, 20.0, 5.0, 5.0))),
+                        ],
+                    )
+                ],
+            )
+        ],
+        kind="s",
+        attrs={"name": Attr(8, "Group")},
+    )
+    doc = window("S", [], root_calls=[("privateAdd", [group])])
+    root = load_project(write_project(tmp_path / "P", {window_path("S"): doc}))
+    (spec,) = root.windows["S"].root.components
+    assert (spec.name, spec.bounds) == ("Group", (10, 20, 40, 80))
+    line, box = spec.components
+    assert line.bounds == (20, 20, 20, 60)  # inside the group
+    assert box.bounds == (0, 0, 5, 5)
+
+
+def test_hostile_coordinates_become_usable_bounds(tmp_path: Path) -> None:
+    label = Comp("Label", "L")
+    label.bounds = (float("nan"), float("inf"), 1e30, 5.0)
+    doc = window("H", [label])
+    root = load_project(write_project(tmp_path / "P", {window_path("H"): doc}))
+    (spec,) = root.windows["H"].root.components
+    assert spec.bounds == (0, 0, MAX_COORDINATE, 5)

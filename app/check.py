@@ -15,7 +15,9 @@ import dataclasses
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
+
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from visionsim.app.check_report import CheckReport, Compile, scripts_of_project
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 
     from visionsim.runtime import Project
     from visionsim.runtime.project import WindowSpec
+    from visionsim.runtime.resources import TemplateSpec
     from visionsim.widgets import WindowManager
 
 EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 4
@@ -117,6 +120,8 @@ def _build(
         return
     report.built(kind)
     window.widget.deleteLater()
+    # Delete it now: no event loop runs during a check.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _compile_extras(spec: WindowSpec, compile_fn: Compile, report: CheckReport) -> None:
@@ -134,7 +139,7 @@ def _compile_extras(spec: WindowSpec, compile_fn: Compile, report: CheckReport) 
             report.compile(compile_fn, name, source)
 
 
-def _as_window(template: Any) -> WindowSpec:
+def _as_window(template: TemplateSpec) -> WindowSpec:
     """A template as a window (its root is a root container already)."""
     from visionsim.runtime.project import WindowSpec
 

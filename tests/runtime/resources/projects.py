@@ -30,6 +30,7 @@ from tests.runtime.resources.encoder import (
 from visionsim.runtime.resources.values import Floats, MethodRef, Point, Raw, Rect
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from visionsim.runtime.resources.binary import Elem
@@ -109,7 +110,7 @@ def controller(
     window_id: int | None,
     window_events: dict[str, str],
     ids: Ids,
-    bindings: list[tuple[Comp, str, Elem]] = (),  # type: ignore[assignment]
+    bindings: Sequence[tuple[Comp, str, Elem]] = (),
 ) -> Elem:
     """The interaction controller: components with events are written here first."""
     pairs = []
@@ -178,10 +179,10 @@ def window(
     *,
     title: str = "",
     size: tuple[int, int] = (400, 300),
-    root_calls: Calls = (),  # type: ignore[assignment]
-    window_calls: Calls = (),  # type: ignore[assignment]
+    root_calls: Sequence[tuple[str, list[Elem]]] = (),
+    window_calls: Sequence[tuple[str, list[Elem]]] = (),
     window_events: dict[str, str] | None = None,
-    bindings: list[tuple[Comp, str, Elem]] = (),  # type: ignore[assignment]
+    bindings: Sequence[tuple[Comp, str, Elem]] = (),
 ) -> Elem:
     """A whole ``window.bin`` document (root ``objects``)."""
     ids = Ids()
@@ -222,9 +223,9 @@ def custom_props(props: dict[str, tuple[str, Elem | None]], cls: str = "") -> El
 
 def gateway_events(
     startup: str = "",
-    timers: list[tuple[str, int, str]] = (),  # type: ignore[assignment]
+    timers: Sequence[tuple[str, int, str]] = (),
     handlers: dict[str, tuple[str | None, str]] | None = None,
-    tag_change: list[tuple[str, list[str], str]] = (),  # type: ignore[assignment]
+    tag_change: Sequence[tuple[str, list[str], str]] = (),
 ) -> Elem:
     """A gateway ``ScriptConfig`` document."""
     base = "com.inductiveautomation.ignition.common.script"

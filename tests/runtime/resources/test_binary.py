@@ -87,6 +87,7 @@ VALUES: dict[str, object] = {
     "plng_arr": (1, -1, 2**40),
     "lc": Raw(b"\x12\x00\x00\x02\x10\x00"),
     "colorstate": Raw(bytes(13)),
+    "bitset": Raw(bytes.fromhex("000000010102040810204080")),
     "somethingNew": Raw(b"\x01\x02"),
 }
 
@@ -140,9 +141,15 @@ def test_literals_enums_arrays_and_maps_become_python_values() -> None:
                 enum("ScriptScopeStyle", "Python25"),
                 array("O", [s("x"), i(1)]),
                 hashmap([(s("k"), i(2))]),
+                Elem(
+                    "enumset",
+                    attrs={"cls": Attr(9, "TagChangeType")},
+                    children=[enum("TagChangeType", "ValueChange")],
+                ),
             ]
         )
     )
+    assert _decode(root) == root
     items = build(_decode(root))
     assert isinstance(items, list)
     assert items[:6] == [
@@ -154,6 +161,7 @@ def test_literals_enums_arrays_and_maps_become_python_values() -> None:
         ["x", 1],
     ]
     assert map_items(items[6]) == [("k", 2)]
+    assert items[7] == [JavaEnum("TagChangeType", "ValueChange")]
 
 
 def test_references_resolve_to_the_same_object_even_to_an_ancestor() -> None:

@@ -70,7 +70,11 @@ def build(root: Elem) -> object:
     """The value of the document root's single child (the resource's object)."""
     if root.name != "objects" or not root.children:
         raise FormatError("the root element must be <objects> with one child")
-    return _Builder().value(root.children[0], 1)
+    builder = _Builder()
+    try:
+        return builder.value(root.children[0], 1)
+    except FormatError as exc:
+        raise FormatError(f"{exc} (element {'/'.join(builder.stack)})") from None
 
 
 def map_items(obj: object) -> list[tuple[object, object]]:
@@ -94,6 +98,8 @@ class _Builder:
 
     def __init__(self) -> None:
         self.ids: dict[int, object] = {}
+        #: Where the builder is, for errors (``o[FPMIWindow]/o-c[setTitle]``).
+        self.stack: list[str] = ["objects"]
 
     def register(self, elem: Elem, value: object) -> None:
         if elem.id is not None:
@@ -127,9 +133,13 @@ class _Builder:
         obj = JavaObject(cls if isinstance(cls, str) else "", elem.name)
         obj.attrs = {k: a.value for k, a in (elem.attrs or {}).items() if k != "cls"}
         self.register(elem, obj)
+        self.stack.append(f"{elem.name}[{obj.cls}]")
         for child in elem.children or ():
             part = child.name.partition("-")[2]
+            method = child.attr("m")
+            self.stack.append(f"{child.name}[{method}]" if method else child.name)
             args = [self.value(arg, depth + 2) for arg in child.children or ()]
+            self.stack.pop()
             if part == "c":
                 obj.calls.append(Call(str(child.attr("m")), args))
             elif part == "ctor":
@@ -138,4 +148,5 @@ class _Builder:
                 obj.comm = args
             else:
                 raise FormatError(f"unexpected <{child.name}> inside <{elem.name}>")
+        self.stack.pop()
         return obj

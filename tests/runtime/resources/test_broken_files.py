@@ -117,9 +117,11 @@ def test_a_wrong_payload_size_names_the_element(tmp_path: Path) -> None:
 
 
 def test_a_reference_to_an_unknown_id_names_the_problem(tmp_path: Path) -> None:
-    path = _write(tmp_path, encode(document(arraylist([ref(99)]))))
-    with pytest.raises(ProjectError, match="reference to id 99"):
+    window = obj("FPMIWindow", [("setTitle", [arraylist([ref(99)])])])
+    path = _write(tmp_path, encode(document(window)))
+    with pytest.raises(ProjectError, match="reference to id 99") as info:
         decode_window(path, "Main")
+    assert "element objects/o[FPMIWindow]/o-c[setTitle]" in info.value.message
 
 
 def test_deep_nesting_is_an_error_not_a_recursion_error(tmp_path: Path) -> None:

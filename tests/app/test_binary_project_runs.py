@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tests.conftest import run_main
 from tests.runtime.resources.encoder import (
     arraylist,
     document,
@@ -219,3 +220,22 @@ def test_template_holders_show_their_template_with_its_parameters(
     assert card.getPropertyValue("caption") == "changed"
     missing = window.component("Gone")  # an unknown template: a placeholder
     assert missing.ignition_class.endswith("TemplateHolder")
+
+
+def test_main_py_run_drives_a_decoded_window_headless(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    script = tmp_path / "click.py"
+    script.write_text(
+        "w = system.nav.openWindow('Main')\n"
+        "w.rootContainer.getComponent('Start').doClick()\n"
+        "def report():\n"  # polls on the GUI thread until the work is back
+        "    text = w.rootContainer.getComponent('Status').text\n"
+        "    if text.startswith('Done'):\n"
+        "        print(text)\n"
+        "    else:\n"
+        "        system.util.invokeLater(report, 20)\n"
+        "system.util.invokeLater(report)\n"
+    )
+    code, out, err = run_main("run", str(script), "--project", str(project), "--strict")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == "Done 42"

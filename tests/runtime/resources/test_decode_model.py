@@ -434,3 +434,13 @@ def test_hostile_coordinates_become_usable_bounds(tmp_path: Path) -> None:
     root = load_project(write_project(tmp_path / "P", {window_path("H"): doc}))
     (spec,) = root.windows["H"].root.components
     assert spec.bounds == (0, 0, MAX_COORDINATE, 5)
+
+
+def test_yaml_and_binary_event_scripts_together_is_an_error(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "P", {GATEWAY_EVENTS: gateway_events()})
+    yaml_file = root / "ignition/event-scripts/gateway-events.yaml"
+    yaml_file.write_text("startup: print('yaml')\n")
+    with pytest.raises(ProjectError) as info:
+        load_project(root)
+    assert info.value.path == yaml_file
+    assert "data.bin" in info.value.message

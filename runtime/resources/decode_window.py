@@ -31,7 +31,9 @@ from visionsim.runtime.windows import WindowSpec
 if TYPE_CHECKING:
     from pathlib import Path
 
-_DOCK = {0: None, 1: "North", 2: "South", 3: "East", 4: "West"}
+# FPMIWindow dock constants; in real projects headers dock at 1, footers at 4,
+# a narrow menu at 3, a details pane at 2.
+_DOCK = {0: None, 1: "North", 2: "East", 3: "West", 4: "South"}
 _WRAPPERS = {"WindowInfo": "setSerializedCode", "TemplateInfo": "setSerializedBytes"}
 
 

@@ -103,7 +103,7 @@ def test_window_settings_and_root_container(project_dir: Path) -> None:
     spec = load_project(project_dir).windows["Main"]
     assert (spec.title, spec.size, spec.path) == ("Main Window", (800, 600), "Main")
     assert spec.start_maximized is True
-    assert spec.dock_position == "West"
+    assert spec.dock_position == "South"
     assert spec.events == {"visionWindowOpened": "print('opened')"}
     root = spec.root
     assert (root.type, root.name, root.bounds) == (

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from visionsim.runtime.resources.model import TemplateSpec
-    from visionsim.runtime.windows import ComponentSpec
+    from visionsim.runtime.windows import BindingSpec, ComponentSpec
 
 HOLDER_CLASS = "TemplateHolder"
 MAX_NESTING = 8
@@ -75,7 +75,13 @@ def expand(
         custom_properties={**custom, **holder.custom_properties},
         events=events,
         components=children,
-        bindings={**template.root.bindings, **holder.bindings},
+        bindings={
+            **{
+                k: _rebased(b, template.root.path, holder.path)
+                for k, b in template.root.bindings.items()
+            },
+            **holder.bindings,
+        },
         custom_methods={**template.root.custom_methods, **holder.custom_methods},
     )
 
@@ -95,7 +101,28 @@ def _expand_nested(
 
 
 def _moved(spec: ComponentSpec, old: str, new: str) -> ComponentSpec:
-    """``spec`` and its children with the path prefix ``old`` replaced by ``new``."""
+    """``spec`` and its children with the path prefix ``old`` replaced by ``new``.
+
+    Binding sources name components by dotted paths (``Root Container.X.text``,
+    also inside expressions and SQL as ``{Root Container.X.text}``): they move
+    with the components.
+    """
     path = new + spec.path[len(old) :] if spec.path.startswith(old) else spec.path
     children = tuple(_moved(c, old, new) for c in spec.components)
-    return dataclasses.replace(spec, path=path, components=children)
+    bindings = {k: _rebased(b, old, new) for k, b in spec.bindings.items()}
+    return dataclasses.replace(spec, path=path, components=children, bindings=bindings)
+
+
+def _rebased(binding: BindingSpec, old: str, new: str) -> BindingSpec:
+    dotted_old, dotted_new = old.replace("/", ".") + ".", new.replace("/", ".") + "."
+
+    def move(text: str) -> str:
+        if text.startswith(dotted_old):
+            text = dotted_new + text[len(dotted_old) :]
+        return text.replace("{" + dotted_old, "{" + dotted_new)
+
+    return dataclasses.replace(
+        binding,
+        source=move(binding.source),
+        refs={k: move(v) for k, v in binding.refs.items()},
+    )

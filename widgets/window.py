@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from visionsim.runtime.project_io import ProjectError
 from visionsim.runtime.resources.instances import expand, is_holder
-from visionsim.runtime.resources.lazy import LazyMapping
+from visionsim.runtime.resources.lazy import loaded
 from visionsim.runtime.vision_catalog import nearest
 from visionsim.widgets.component import ComponentEnv, VisionComponent
 from visionsim.widgets.components import TYPES, Container
@@ -196,9 +196,7 @@ class WindowManager:
         """Open every window marked ``openOnStartup``."""
         # Only windows loaded already (YAML) can be marked: binary windows stay
         # undecoded until opened (Ignition keeps startup windows elsewhere).
-        windows = self._client.project.windows
-        loaded = windows.loaded() if isinstance(windows, LazyMapping) else windows
-        for path, spec in loaded.items():
+        for path, spec in loaded(self._client.project.windows).items():
             if spec.open_on_startup:
                 self.open_window(path, None)
 

@@ -104,6 +104,15 @@ def merge(base: Mapping[str, V], over: Mapping[str, V]) -> Mapping[str, V]:
     return {**base, **over}
 
 
+def loaded(mapping: Mapping[str, V]) -> dict[str, V]:
+    """The entries already loaded, decoding nothing (a plain dict: all of it).
+
+    Startup windows are found here: only YAML windows can be marked
+    ``openOnStartup``, and they are always loaded.
+    """
+    return mapping.loaded() if isinstance(mapping, LazyMapping) else dict(mapping)
+
+
 def pending_values(mapping: Mapping[str, V]) -> list[str]:
     """Keys not loaded yet (none for a plain dict)."""
     if isinstance(mapping, LazyMapping):

@@ -90,6 +90,8 @@ def test_decoded_button_runs_async_work_and_invoke_later(
     vision_client: Callable[..., object], tmp_path: Path
 ) -> None:
     client = vision_client(_project(tmp_path))
+    windows = client.client.project.windows  # type: ignore[attr-defined]
+    assert windows.loaded() == {}  # a started client has decoded no window yet
     window = client.open_window("Main")  # type: ignore[attr-defined]
     assert window.component("Status").text == "Opened"  # visionWindowOpened ran
     window.click("Start")

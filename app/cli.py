@@ -48,6 +48,14 @@ class RunOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """Options of ``main.py check``."""
+
+    project: Path = DEFAULT_PROJECT
+    as_json: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class AppOptions:
     """Options of the desktop app."""
 
@@ -73,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'visionsim run --help' for the headless runner.",
     )
     _common(parser)
-    sub = parser.add_subparsers(dest="command", metavar="{run}")
+    sub = parser.add_subparsers(dest="command", metavar="{run,check}")
     run = sub.add_parser(
         "run",
         help="run one script headless, wait until idle, exit",
@@ -109,6 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.json",
         help="write the timeline as Chrome-trace JSON (open it in Perfetto)",
     )
+    check = sub.add_parser(
+        "check",
+        help="load every resource, build every window, compile every script",
+        description="Load the whole project (YAML or Ignition's binary "
+        "resources), build every window and template headless, compile every "
+        "script and report what visionsim simulates; exit 0 (all loaded and "
+        "compiled), 1 (something did not) or 4 (unreadable project).",
+    )
+    check.add_argument("--project", type=Path, default=argparse.SUPPRESS, metavar="DIR")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -182,7 +200,7 @@ def _tag_files(items: list[str]) -> dict[str, Path]:
     return out
 
 
-def parse(argv: list[str]) -> RunOptions | AppOptions:
+def parse(argv: list[str]) -> RunOptions | AppOptions | CheckOptions:
     """Parse ``argv`` (without the program name); exits 4 on bad usage."""
     parser = build_parser()
     ns = parser.parse_args(argv)
@@ -192,6 +210,8 @@ def parse(argv: list[str]) -> RunOptions | AppOptions:
         project = getattr(ns, "project", None) or DEFAULT_PROJECT
         tags = _tag_files(getattr(ns, "tags", None) or [])
         databases = _pairs(getattr(ns, "db", None) or [], "--db")
+        if ns.command == "check":
+            return CheckOptions(project=project, as_json=ns.json)
         if ns.command == "run":
             return RunOptions(
                 script=ns.script,
@@ -214,6 +234,10 @@ def parse(argv: list[str]) -> RunOptions | AppOptions:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``main.py`` and the ``visionsim`` console script."""
     options = parse(sys.argv[1:] if argv is None else argv)
+    if isinstance(options, CheckOptions):
+        from visionsim.app.check import run_check
+
+        return run_check(options.project, options.as_json)
     if isinstance(options, RunOptions):
         from visionsim.app.supervisor import DEADLINE_SLACK_S, supervise
 

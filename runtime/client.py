@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from visionsim.runtime.context import CLIENT, RunInterrupted
 from visionsim.runtime.ignition import ScopeServices, build_modules
 from visionsim.runtime.messaging import GuiExecutor, HandlerSet, ScopeMessenger
+from visionsim.runtime.resources.lazy import loaded
 from visionsim.runtime.scripting import ScriptScope
 from visionsim.runtime.tags import (
     DEFAULT_ROUND_TRIP_S,
@@ -255,7 +256,8 @@ class ClientSession:
         self.tag_change.start()
         windows = self.vision.windows
         if windows is not None:
-            for path, spec in getattr(self.project, "windows", {}).items():
+            # Loaded windows only: binary ones are decoded when first opened.
+            for path, spec in loaded(getattr(self.project, "windows", {})).items():
                 if spec.open_on_startup:
                     windows.open_window(path, None)
 

@@ -18,7 +18,6 @@ half of a cycle (deadlock detection, like ``importlib``'s module locks).
 
 from __future__ import annotations
 
-import keyword
 import os
 import threading
 import types
@@ -56,7 +55,9 @@ def find_modules(project_root: Path) -> dict[str, Path]:
         here = Path(folder)
         if here == base:
             continue
-        if not here.name.isidentifier() or keyword.iskeyword(here.name):
+        # A keyword (``import``) is allowed: Ignition accepts such packages,
+        # and scripts reach them with getattr even if they cannot spell them.
+        if not here.name.isidentifier():
             raise ProjectError(
                 here,
                 f"library folder name {here.name!r} is not a Python identifier "

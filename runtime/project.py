@@ -25,7 +25,6 @@ from visionsim.runtime.library import find_modules
 from visionsim.runtime.project_io import (
     ProjectError,
     YamlDoc,
-    binary_instead,
     check_syntax,
     entry,
     item_node,
@@ -36,6 +35,8 @@ from visionsim.runtime.project_io import (
     short,
     value_node,
 )
+from visionsim.runtime.resources.lazy import binary_resource, load_templates, merge
+from visionsim.runtime.resources.model import TagChangeSpec
 from visionsim.runtime.windows import (
     ComponentSpec,
     CustomProperty,
@@ -44,7 +45,16 @@ from visionsim.runtime.windows import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import yaml
+
+    from visionsim.runtime.resources.model import (
+        KeystrokeSpec,
+        MenuSpec,
+        ScheduledSpec,
+        TemplateSpec,
+    )
 
 __all__ = [
     "CLIENT_EVENTS",
@@ -92,19 +102,11 @@ class TimerSpec:
     name: str
     delay_ms: int
     script: str
-
-
-@dataclass(frozen=True, slots=True)
-class TagChangeSpec:
-    """A Tag Change script: runs on each change of any tag in ``paths``."""
-
-    name: str
-    paths: tuple[str, ...]
-    script: str
-    line: int | None = None
-    #: Client: ``EDT`` (the GUI thread, the default) or ``Shared`` (the
-    #: client's background thread); gateway: always a thread of its own.
-    threading: str = "Dedicated"
+    #: Ignition's timer options (decoded projects): fixed rate instead of
+    #: fixed delay, the shared timer thread or a dedicated one, enabled.
+    fixed_rate: bool = False
+    shared_thread: bool = True
+    enabled: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,9 @@ class EventScripts:
     tag_change: tuple[TagChangeSpec, ...] = ()
     #: Scripts that do not compile (they fail when they run).
     script_errors: tuple[ProjectError, ...] = ()
+    scheduled: tuple[ScheduledSpec, ...] = ()  # gateway only
+    keystrokes: tuple[KeystrokeSpec, ...] = ()  # client only
+    menu: tuple[MenuSpec, ...] = ()  # client only
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +145,12 @@ class Project:
     parent: str | None
     client_events: EventScripts
     gateway_events: EventScripts
-    windows: dict[str, WindowSpec] = field(default_factory=dict)
+    windows: Mapping[str, WindowSpec] = field(default_factory=dict)
     library: dict[str, Path] = field(default_factory=dict)
     #: The simulated gateway's settings (``visionsim.yaml``, docs/DESIGN.md 10).
     config: GatewayConfig = field(default_factory=GatewayConfig)
+    #: Vision templates by path (decoded when first looked up).
+    templates: Mapping[str, TemplateSpec] = field(default_factory=dict)
 
     @property
     def script_errors(self) -> list[ProjectError]:
@@ -189,11 +196,21 @@ def _load(root: Path, children: tuple[Path, ...]) -> Project:
         windows=load_windows(root, config.script_dialect),
         library=find_modules(root),
         config=config,
+        templates=load_templates(root),
     )
-    if parent_name is None:
+    if parent_name is None or _is_missing_global(root, parent_name):
         return own
     parent = _load_parent(root, parent_name, text, children)
     return _inherit(own, parent)
+
+
+def _is_missing_global(root: Path, name: str) -> bool:
+    """Ignition's ``global`` parent (every 7.9 upgrade makes one) may be absent.
+
+    Exports rarely carry it; without it a project still loads, with only
+    its own resources. Any other missing parent is an error.
+    """
+    return name.lower() == "global" and not (root.resolve().parent / name).is_dir()
 
 
 def _load_parent(
@@ -237,9 +254,10 @@ def _inherit(own: Project, parent: Project) -> Project:
         gateway_events=own.gateway_events
         if own.gateway_events.path is not None
         else parent.gateway_events,
-        windows={**parent.windows, **own.windows},
+        windows=merge(parent.windows, own.windows),
         library={**parent.library, **own.library},
         config=own.config if own.config.path is not None else parent.config,
+        templates=merge(parent.templates, own.templates),
     )
 
 
@@ -287,7 +305,12 @@ def _parent_position(text: str) -> tuple[int | None, int | None]:
 
 
 def _read_events(path: Path, threadings: tuple[str, ...], dialect: str) -> EventScripts:
-    if not path.exists() and binary_instead(path) is None:
+    binary = binary_resource(path.parent, path.name, "data.bin")
+    if binary is not None:
+        from visionsim.runtime.resources.decode_events import decode_events
+
+        return decode_events(binary, threadings)
+    if not path.exists():
         return EventScripts()
     doc = load_yaml(path)
     data = doc.data

@@ -127,11 +127,14 @@ CATALOG: dict[str, ComponentType] = {
             _p("selectedRow", int, -1),
             _p("selectedColumn", int, -1),
         ),
+        # An Ignition class visionsim does not simulate (decoded projects
+        # only): its stored properties are kept as they are.
+        _type("Placeholder", container=True),
     )
 }
 
 #: Types a window.yaml may name (the root container is implicit).
-PLACEABLE = tuple(name for name in CATALOG if name != "RootContainer")
+PLACEABLE = tuple(n for n in CATALOG if n not in ("RootContainer", "Placeholder"))
 
 
 def nearest(name: str, choices: tuple[str, ...] | list[str]) -> str:

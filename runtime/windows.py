@@ -13,7 +13,7 @@ runs, and the rest of the project loads.
 
 from __future__ import annotations
 
-import os
+import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,11 @@ from visionsim.runtime.project_io import (
     short,
     value_node,
 )
+from visionsim.runtime.resources.lazy import (
+    LazyMapping,
+    binary_resource,
+    resource_folders,
+)
 from visionsim.runtime.vision_catalog import CATALOG, CUSTOM_TYPES, PLACEABLE, nearest
 from visionsim.runtime.window_bindings import (  # re-exported: specs live here
     BINDING_KINDS,
@@ -43,6 +48,8 @@ from visionsim.runtime.window_bindings import (  # re-exported: specs live here
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import yaml
 
     from visionsim.runtime.vision_catalog import ComponentType
@@ -120,6 +127,10 @@ class ComponentSpec:
     line: int | None
     #: Property bindings by the property they set.
     bindings: dict[str, BindingSpec] = field(default_factory=dict)
+    #: The Ignition class a decoded component came from (``""`` for YAML).
+    ignition_class: str = ""
+    #: Custom methods: name -> full source (``def name(self, ...):``).
+    custom_methods: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,35 +147,44 @@ class WindowSpec:
     start_maximized: bool = False
     #: Event scripts that do not compile (they fail when they run).
     script_errors: tuple[ProjectError, ...] = ()
+    #: Window events (``visionWindowOpened``, ``internalFrameActivated`` ...).
+    events: dict[str, str] = field(default_factory=dict)
+    #: Where the window docks (``North``, ``West`` ...), None when floating.
+    dock_position: str | None = None
+    location: tuple[int, int] = (0, 0)
+    resizable: bool = True
+    closable: bool = True
+    maximizable: bool = True
 
 
-def load_windows(project_root: Path, dialect: str = JYTHON) -> dict[str, WindowSpec]:
+def load_windows(project_root: Path, dialect: str = JYTHON) -> LazyMapping[WindowSpec]:
     """Every window of the project at ``project_root``, by window path.
 
-    Event scripts are syntax-checked as ``dialect`` (the project's
-    ``scriptDialect``); errors are recorded in ``WindowSpec.script_errors``.
+    ``window.yaml`` files are read now, their event scripts syntax-checked as
+    ``dialect`` (the project's ``scriptDialect``; errors are recorded in
+    ``WindowSpec.script_errors``); binary windows (``window.bin``, v1
+    ``data.bin``) are decoded when first looked up.
     """
     base = project_root / WINDOWS
     if not base.is_dir():
-        return {}
-    windows: dict[str, WindowSpec] = {}
-    for folder in _window_folders(base):
+        return LazyMapping()
+    ready: dict[str, WindowSpec] = {}
+    pending: dict[str, Callable[[], WindowSpec]] = {}
+    for folder in resource_folders(base, _RESOURCE_FILES):
         path = folder.relative_to(base).as_posix()
-        windows[path] = _load_window(folder / "window.yaml", path, dialect)
-    return windows
+        binary = binary_resource(folder, "window.yaml", "window.bin")
+        if binary is None:
+            ready[path] = _load_window(folder / "window.yaml", path, dialect)
+        else:
+            pending[path] = functools.partial(_decode_window, binary, path)
+    return LazyMapping(ready, pending)
 
 
-def _window_folders(base: Path) -> list[Path]:
-    def fail(exc: OSError) -> None:
-        where = exc.filename or base
-        raise ProjectError(where, f"cannot read folder: {exc.strerror or exc}")
+def _decode_window(file: Path, path: str) -> WindowSpec:
+    # Imported here: the decoder builds this module's specs.
+    from visionsim.runtime.resources.decode_window import decode_window
 
-    found = []
-    for folder, dirs, files in os.walk(base, onerror=fail):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if any(name in files for name in _RESOURCE_FILES):
-            found.append(Path(folder))
-    return sorted(found)
+    return decode_window(file, path)
 
 
 def _load_window(file: Path, path: str, dialect: str) -> WindowSpec:

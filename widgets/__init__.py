@@ -20,7 +20,9 @@ from visionsim.widgets.events import (
     FocusEvent,
     MouseEvent,
     PropertyChangeEvent,
+    WindowEvent,
 )
+from visionsim.widgets.placeholder import Placeholder
 from visionsim.widgets.window import VisionWindow, WindowManager
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "Label",
     "MouseEvent",
     "NumericTextField",
+    "Placeholder",
     "ProgressBar",
     "PropertyChangeEvent",
     "RootContainer",
@@ -41,5 +44,6 @@ __all__ = [
     "TextField",
     "VisionComponent",
     "VisionWindow",
+    "WindowEvent",
     "WindowManager",
 ]

@@ -13,6 +13,7 @@ the simulated client.
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -66,6 +67,8 @@ class ComponentEnv:
         self.gui_ident = sim.dispatcher.gui_ident
         #: ``run_code(code, name, {"event": event})`` runs an event script.
         self.run_code = client.run_code
+        #: Custom methods by component path, then name: ``fn(self, *args)``.
+        self.methods: dict[str, dict[str, Callable[..., object]]] = {}
 
     def run_event(self, code: CodeType, name: str, event: object) -> None:
         """Run a compiled event script with ``event``. Thread: GUI only."""
@@ -273,6 +276,13 @@ class VisionComponent:
         if name in custom:
             self._env.check(f"{type(self).__name__}.{name} read")
             return self._values[name]
+        method = self._env.methods.get(self._path, {}).get(name)
+        if method is not None:  # a custom method: called with self, as in Vision
+            return functools.partial(method, self)
+        values = object.__getattribute__(self, "_values")
+        if name in values:  # a stored Ignition property of a decoded window
+            self._env.check(f"{type(self).__name__}.{name} read")
+            return values[name]
         raise AttributeError(self._no_such(name))
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -283,6 +293,8 @@ class VisionComponent:
         elif name in self._custom:
             what = f"{type(self).__name__}.{name} write"
             self._write(name, convert_custom(self._custom[name], value), what)
+        elif name in self._values:  # a stored Ignition property (decoded window)
+            self._write(name, value, f"{type(self).__name__}.{name} write")
         elif hasattr(type(self), name):
             object.__setattr__(self, name, value)
         else:
@@ -381,7 +393,8 @@ def convert_custom(type_name: str, value: object) -> object:
 
         return to_dataset(value)
     kinds: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
-    return coerce("custom property", kinds[type_name], value)
+    # Decoded projects have more types (date, color, object): kept as they are.
+    return coerce("custom property", kinds.get(type_name, object), value)
 
 
 _MOUSE = {

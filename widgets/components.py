@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -68,13 +69,24 @@ class Label(VisionComponent):
     __slots__ = ()
 
     def _create_widget(self) -> QWidget:
-        return QLabel()
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
 
     def _render(self, name: str, value: object) -> None:
         if name == "text":
-            self.widget.setText(str(value))
+            label: QLabel = self.widget
+            # As in Swing: only text starting with <html> is HTML (and wraps).
+            label.setTextFormat(_text_format(str(value)))
+            label.setText(str(value))
         else:
             super()._render(name, value)
+
+
+def _text_format(text: str) -> Qt.TextFormat:
+    if text[:6].lower() == "<html>":
+        return Qt.TextFormat.RichText
+    return Qt.TextFormat.PlainText
 
 
 class Button(VisionComponent):
@@ -89,9 +101,31 @@ class Button(VisionComponent):
 
     def _render(self, name: str, value: object) -> None:
         if name == "text":
-            self.widget.setText(str(value))
+            self._show_text(str(value))
         else:
             super()._render(name, value)
+
+    def _show_text(self, text: str) -> None:
+        """Plain text on the button; ``<html>`` text in a rich-text label on it."""
+        button: QPushButton = self.widget
+        html = button.findChild(QLabel, "VisionButtonHtml")
+        if _text_format(text) == Qt.TextFormat.PlainText:
+            button.setText(text)
+            if html is not None:
+                html.hide()
+            return
+        button.setText("")
+        if html is None:
+            html = QLabel(button)
+            html.setObjectName("VisionButtonHtml")
+            html.setTextFormat(Qt.TextFormat.RichText)
+            html.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            html.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout = QVBoxLayout(button)
+            layout.setContentsMargins(4, 2, 4, 2)
+            layout.addWidget(html)
+        html.setText(text)
+        html.show()
 
     def _on_clicked(self) -> None:
         self._fire("actionPerformed", ActionEvent(self, str(self._values["text"])))

@@ -46,3 +46,13 @@ class FocusEvent:
 
     source: object
     oppositeComponent: object = None
+
+
+@dataclass(slots=True)
+class WindowEvent:
+    """``visionWindowOpened`` / ``visionWindowClosed`` / ``internalFrameActivated``.
+
+    ``source`` is the window (as in Ignition, ``event.source`` is the FPMIWindow).
+    """
+
+    source: object

@@ -20,10 +20,17 @@ from PySide6.QtWidgets import QMdiSubWindow, QVBoxLayout, QWidget
 
 from visionsim.runtime.db.bindings import QueryBinding, start_client_query_binding
 from visionsim.runtime.project_io import ProjectError
+from visionsim.runtime.resources.instances import expand, is_holder
+from visionsim.runtime.resources.lazy import loaded
 from visionsim.runtime.tags import BindingEngine
 from visionsim.runtime.vision_catalog import nearest
 from visionsim.widgets.component import ComponentEnv, VisionComponent
 from visionsim.widgets.components import TYPES, Container
+from visionsim.widgets.events import WindowEvent
+from visionsim.widgets.placeholder import Placeholder
+
+#: Every buildable type: the catalog's, and the stand-in for other classes.
+_TYPES = {**TYPES, "Placeholder": Placeholder}
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -121,7 +128,10 @@ class WindowManager:
         self._placer = placer or _show_top_level
         self._open: list[VisionWindow] = []
         self._current: VisionWindow | None = None
-        self._compiled: dict[tuple[str, str, str], CodeType] = {}
+        self._compiled: dict[tuple[str, str, str], CodeType | None] = {}
+        #: Called with (script name, error) when an event script does not
+        #: compile; the component then has no handler for that event.
+        self.on_compile_error: Callable[[str, SyntaxError], None] = self._report
 
     # -- WindowHost -----------------------------------------------------------
 
@@ -145,8 +155,11 @@ class WindowManager:
             self._placer(window)
             if replacing is not None:
                 _take_place(window, replacing)
+            self._window_event(window, "visionWindowOpened")
+            self._window_event(window, "internalFrameActivated")
         else:
             self._apply_params(window, params)
+            self._window_event(window, "internalFrameActivated")
             frame = window.widget.parentWidget()  # the app's MDI sub-window
             if frame is not None:
                 frame.raise_()
@@ -173,6 +186,7 @@ class WindowManager:
         self._open.remove(found)
         if self._current is found:
             self._current = self._open[-1] if self._open else None
+        self._window_event(found, "visionWindowClosed")
         found._env.closed = True  # late writes (a worker finishing) stay harmless
         _unbind(found)
         frame = found.widget.parentWidget()  # the app's MDI sub-window, if any
@@ -214,7 +228,9 @@ class WindowManager:
 
     def open_startup_windows(self) -> None:
         """Open every window marked ``openOnStartup``."""
-        for path, spec in self._client.project.windows.items():
+        # Only windows loaded already (YAML) can be marked: binary windows stay
+        # undecoded until opened (Ignition keeps startup windows elsewhere).
+        for path, spec in loaded(self._client.project.windows).items():
             if spec.open_on_startup:
                 self.open_window(path, None)
 
@@ -226,6 +242,20 @@ class WindowManager:
                 f'"{self._client.project.name}"{nearest(path, list(windows))}'
             )
         return windows[path]
+
+    def build_window(self, spec: WindowSpec) -> VisionWindow:
+        """Build ``spec``'s window without opening it (``check``, tools)."""
+        return self._build(spec)
+
+    def _window_event(self, window: VisionWindow, event: str) -> None:
+        """Run a window event script (decoded windows carry them)."""
+        source = window.spec.events.get(event)
+        if source is None:
+            return
+        name = f"{window.path}.{event}"
+        code = self._compile_once((window.path, "", event), source, name)
+        if code is not None:
+            self._client.run_code(code, name, {"event": WindowEvent(window)})
 
     def _build(self, spec: WindowSpec) -> VisionWindow:
         env = ComponentEnv(self._client, spec.path)
@@ -247,10 +277,15 @@ class WindowManager:
         parent: Container | None,
         out: dict[str, VisionComponent],
     ) -> VisionComponent:
-        scripts = {
-            event: self._compile(window, spec, event, source)
-            for event, source in spec.events.items()
-        }
+        if is_holder(spec):
+            spec = self._instance(spec)
+        scripts = {}
+        for event, source in spec.events.items():
+            code = self._compile(window, spec, event, source)
+            if code is not None:
+                scripts[event] = code
+        if spec.custom_methods:
+            env.methods[spec.path] = self._methods(window, spec)
         if not all(-_QT_INT <= n < _QT_INT for n in spec.bounds):
             raise ProjectError(
                 window.file,
@@ -258,12 +293,14 @@ class WindowManager:
                 spec.line,
             )
         try:
-            component = TYPES[spec.type](spec, env, parent, scripts)
+            component: VisionComponent = _TYPES[spec.type](spec, env, parent, scripts)
         except (OverflowError, ValueError, TypeError) as exc:  # a value Qt refused
             why = str(exc) or "a number is past Qt's 32-bit limit"
             raise ProjectError(
                 window.file, f"cannot build {spec.path}: {why}", spec.line
             ) from exc
+        if isinstance(component, Placeholder):
+            component.describe(spec.ignition_class)
         out[spec.path] = component
         if isinstance(component, Container):
             for child_spec in spec.components:
@@ -273,14 +310,69 @@ class WindowManager:
 
     def _compile(
         self, window: WindowSpec, spec: ComponentSpec, event: str, source: str
-    ) -> CodeType:
-        key = (window.path, spec.path, event)
-        code = self._compiled.get(key)
-        if code is None:
-            name = f"{window.path}/{spec.path}.{event}"
+    ) -> CodeType | None:
+        name = f"{window.path}/{spec.path}.{event}"
+        return self._compile_once((window.path, spec.path, event), source, name)
+
+    def _instance(self, holder: ComponentSpec) -> ComponentSpec:
+        """A TemplateHolder with its template inside (or left a placeholder)."""
+        try:
+            return expand(holder, self._client.project.templates)
+        except KeyError:
+            problem = f"no template {holder.props['templatePath']!r} in the project"
+        except ProjectError as exc:
+            problem = str(exc)
+        self._client.sim.output.write(f"{holder.path}: {problem}\n", is_error=True)
+        return holder
+
+    def _methods(
+        self, window: WindowSpec, spec: ComponentSpec
+    ) -> dict[str, Callable[..., object]]:
+        """A component's custom methods as functions taking ``self`` first."""
+        out: dict[str, Callable[..., object]] = {}
+        for method, source in spec.custom_methods.items():
+            name = f"{window.path}/{spec.path}.{method}"
+            code = self._compile_once(
+                (window.path, spec.path, f"def {method}"), source, name
+            )
+            if code is None:
+                continue
+            namespace = self._client.scope.namespace()
+            try:
+                exec(code, namespace)  # defines the function, runs nothing else
+            except BaseException as exc:  # e.g. a failing import at the top
+                self._client.sim.output.write(f"{name}: {exc}\n", is_error=True)
+                continue
+            function = namespace.get(method)
+            if callable(function):
+                out[method] = function
+        return out
+
+    def _compile_once(
+        self, key: tuple[str, str, str], source: str, name: str
+    ) -> CodeType | None:
+        """Compile once per window definition.
+
+        A script that does not compile is reported (``on_compile_error``:
+        ``check`` lists it) and becomes code that raises that SyntaxError,
+        with its name and line, each time it runs (as in the Designer).
+        """
+        if key in self._compiled:
+            return self._compiled[key]
+        try:
+            code: CodeType | None = self._client.scope.compile(source, name)
+        except (SyntaxError, ValueError) as exc:
+            error = exc if isinstance(exc, SyntaxError) else SyntaxError(str(exc))
+            self.on_compile_error(name, error)
             code = self._client.scope.compile_or_failing(source, name)
-            self._compiled[key] = code
+        self._compiled[key] = code
         return code
+
+    def _report(self, name: str, error: SyntaxError) -> None:
+        self._client.sim.output.write(
+            f"{name}, line {error.lineno}: {error.msg} (it fails when it runs)\n",
+            is_error=True,
+        )
 
     def _bind(self, window: VisionWindow) -> None:
         """Make the window's bindings live (after its parameters are set)."""

@@ -81,7 +81,7 @@ def test_script_that_is_not_text_names_its_line(tmp_path: Path) -> None:
 def test_binary_ignition_resource_is_reported_not_crashed(tmp_path: Path) -> None:
     data_bin = CLIENT_EVENTS.parent / "data.bin"
     root = _project(tmp_path, {str(data_bin): b"\x00\x01binary"})
-    with pytest.raises(ProjectError, match="binary Ignition resource, not readable"):
+    with pytest.raises(ProjectError, match="not an Ignition binary resource"):
         load_project(root)
 
 

@@ -55,7 +55,10 @@ class _Unhandled(Exception):
 
 def translate_tree(source: str, name: str, mode: str = "exec") -> ast.AST | None:
     """Python 3 AST for Jython ``source`` (same lines), or None to use fissix."""
-    features = _detect_future_features(source)
+    try:
+        features = _detect_future_features(source)
+    except tokenize.TokenError:  # an unterminated string: fissix says where
+        return None
     try:
         text = _token_pass(source, "print_function" not in features)
         tree = ast.parse(text, name, mode)

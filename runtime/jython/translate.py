@@ -84,7 +84,10 @@ def translate(source: str, name: str) -> str:
     Raises :class:`SyntaxError` naming ``name`` and the original line for
     source that is not valid Python 2.
     """
-    features = _detect_future_features(source)
+    try:
+        features = _detect_future_features(source)
+    except tokenize.TokenError:
+        features = frozenset()  # the parse below reports where it breaks
     text = source if source.endswith("\n") else source + "\n"
     try:
         tree = _driver("print_function" not in features).parse_string(text)

@@ -314,3 +314,13 @@ def test_one_text_under_two_names_is_translated_once(
     code = compile_script(source, "Proj/gateway-events/startup", register=False)
     assert calls == ["gateway-events/startup"]
     assert code.co_filename == "Proj/gateway-events/startup"
+
+
+def test_an_unterminated_triple_quoted_string_is_a_syntax_error_with_its_line() -> None:
+    """A real project's script had one: fissix's tokenizer error escaped."""
+    from visionsim.runtime.jython.compiler import compile_script
+
+    with pytest.raises(SyntaxError) as info:
+        compile_script('x = 1\ny = """abc\n\nz = 2\n', "Main/Start", "jython2.7")
+    assert info.value.filename == "Main/Start"
+    assert info.value.lineno == 2

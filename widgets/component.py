@@ -13,6 +13,7 @@ the simulated client.
 
 from __future__ import annotations
 
+import datetime
 import sys
 import threading
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -353,6 +354,8 @@ def coerce(name: str, kind: type, value: object) -> object:
     """
     if kind is object or type(value) is kind:
         return value
+    if kind is datetime.datetime and isinstance(value, datetime.datetime):
+        return value  # a Java Date from system.date is a datetime subclass
     if kind is str and isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     if kind in (int, float) and isinstance(value, int | float):

@@ -1,0 +1,370 @@
+"""Ignition's Vision components as visionsim simulates them (docs/components.md)."""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
+
+from tests.conftest import run
+from visionsim.runtime.vision_catalog import CATALOG
+from visionsim.runtime.vision_classes import IGNITION_CLASSES, font_text, svg_path
+from visionsim.widgets.number_format import format_number
+from visionsim.widgets.shapes import parse_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pytestqt.qtbot import QtBot
+
+    from visionsim.runtime import ClientSession, Simulation
+    from visionsim.widgets import VisionWindow
+
+    MakeClient = Callable[[str], tuple[ClientSession, list[object]]]
+
+WINDOW = """
+openOnStartup: true
+size: [640, 480]
+rootContainer:
+  components:
+    - type: Label
+      name: Html
+      bounds: [0, 0, 120, 60]
+      props: {text: "<html>two<br>lines", horizontalAlignment: 2, font: Dialog-BOLD-20}
+    - type: Label
+      name: Plain
+      bounds: [0, 60, 60, 20]
+      props: {text: "a long plain text that does not wrap"}
+    - type: NumericLabel
+      name: Num
+      bounds: [0, 90, 120, 20]
+      props: {value: 1234.567, pattern: "#,##0.0", prefix: "$", suffix: " USD"}
+      events:
+        propertyChange: "log.append((event.propertyName, event.newValue))"
+    - type: ComboBox
+      name: Combo
+      bounds: [0, 120, 120, 24]
+      props:
+        data: {columns: [id, name], rows: [[1, One], [2, Two], [3, Three]]}
+        selectedValue: 2
+      events:
+        actionPerformed: "log.append(('action', event.source.selectedLabel))"
+    - type: Timer
+      name: Tick
+      bounds: [0, 150, 20, 20]
+      props: {running: false, delay: 10, bound: 3}
+      events:
+        propertyChange: |
+          import threading
+          if event.propertyName == "value":
+              log.append(("tick", event.newValue, threading.current_thread().ident))
+    - type: TwoStateButton
+      name: Motor
+      bounds: [130, 0, 100, 30]
+      events:
+        actionPerformed: "log.append(('motor', event.source.controlValue))"
+    - type: MultiStateButton
+      name: Mode
+      bounds: [130, 40, 100, 90]
+    - type: TabStrip
+      name: Tabs
+      bounds: [240, 0, 200, 30]
+    - type: Shape
+      name: Box
+      bounds: [240, 40, 50, 30]
+      props: {shapeType: rectangle, fillPaint: "#ff0000", strokeWidth: 0}
+      events:
+        mouseClicked: "log.append(('box', event.x, event.y))"
+    - type: Shape
+      name: Tri
+      bounds: [300, 40, 40, 40]
+      props: {shapeType: path, path: "M 0 40 L 20 0 L 40 40 Z", fillPaint: "#00ff00"}
+    - type: TemplateHolder
+      name: Holder
+      bounds: [350, 40, 100, 60]
+      props: {templatePath: Dev/loading}
+      customProperties:
+        color: {type: str, value: red}
+    - type: Image
+      name: Pic
+      bounds: [460, 40, 80, 60]
+      props: {path: Builtin/icons/48/nothing.png}
+    - type: DateTimePopup
+      name: When
+      bounds: [0, 200, 200, 24]
+      props: {format: yyyy-MM-dd HH:mm}
+    - type: Meter
+      name: Gauge
+      bounds: [240, 120, 120, 80]
+      props: {value: 150, maximum: 200}
+    - type: NumericTextField
+      name: Qty
+      bounds: [0, 230, 100, 24]
+      props: {mode: 3}
+    - type: Chart
+      name: Trend
+      bounds: [380, 120, 100, 60]
+"""
+
+
+@pytest.fixture
+def window(
+    window_client: MakeClient,
+) -> tuple[VisionWindow, ClientSession, list[object]]:
+    client, log = window_client(WINDOW)
+    assert client.vision.windows is not None
+    [opened] = client.vision.windows.opened_windows()
+    return opened, client, log  # type: ignore[return-value]
+
+
+def test_every_ignition_class_maps_to_a_catalog_type() -> None:
+    assert set(IGNITION_CLASSES.values()) <= set(CATALOG)
+    label = "com.inductiveautomation.factorypmi.application.components.PMILabel"
+    assert IGNITION_CLASSES[label] == "Label"
+    shapes = "com.inductiveautomation.vision.api.client.components.shapes."
+    assert IGNITION_CLASSES[shapes + "PathBasedVisionShape"] == "Shape"
+
+
+def test_label_has_ignition_property_names_and_defaults(window: tuple) -> None:
+    win, _client, _log = window
+    plain = win.component("Plain")
+    assert plain.horizontalAlignment == 0  # SwingConstants.CENTER
+    assert plain.verticalAlignment == 0
+    assert plain.font == "Dialog-PLAIN-12"
+    assert plain.path == ""
+    assert plain.fillBackground is False
+
+
+def test_html_label_text_is_rich_and_wraps_plain_text_does_not(window: tuple) -> None:
+    win, _client, _log = window
+    html: QLabel = win.component("Html").widget
+    plain: QLabel = win.component("Plain").widget
+    assert html.textFormat() == Qt.TextFormat.RichText
+    assert html.wordWrap()
+    assert plain.textFormat() == Qt.TextFormat.PlainText
+    assert not plain.wordWrap()
+    assert html.alignment() & Qt.AlignmentFlag.AlignLeft
+    assert html.font().bold()
+    assert html.font().pointSize() == 20
+
+
+def test_label_background_needs_fill_background(window: tuple) -> None:
+    win, _client, _log = window
+    label = win.component("Plain")
+    label.background = "#123456"
+    assert "#123456" not in label.widget.styleSheet()
+    label.fillBackground = True
+    assert "#123456" in label.widget.styleSheet()
+
+
+def test_numeric_label_formats_value_and_fires_text_change(window: tuple) -> None:
+    win, _client, log = window
+    num = win.component("Num")
+    assert num.text == "$1,234.6 USD" == num.widget.text()
+    num.value = 2.0
+    assert num.widget.text() == "$2.0 USD"
+    assert ("value", 2.0) in log
+    assert ("text", "$2.0 USD") in log
+
+
+@pytest.mark.parametrize(
+    ("value", "pattern", "shown"),
+    [
+        (1234.567, "#,##0.##", "1,234.57"),
+        (0.256, "0.0%", "25.6%"),
+        (-3.14159, "0.00", "-3.14"),
+        (7, "000", "007"),
+        (0.0, "#.##", "0"),
+    ],
+)
+def test_decimal_format_patterns(value: float, pattern: str, shown: str) -> None:
+    assert format_number(value, pattern) == shown
+
+
+def test_combo_box_selection_properties_stay_in_step(window: tuple) -> None:
+    win, _client, _log = window
+    combo = win.component("Combo")
+    assert (combo.selectedIndex, combo.selectedLabel) == (1, "Two")
+    assert combo.selectedStringValue == "2"
+    combo.selectedLabel = "Three"
+    assert (combo.selectedIndex, combo.selectedValue) == (2, 3)
+    assert combo.widget.currentIndex() == 2
+    combo.selectedIndex = -1
+    assert (combo.selectedValue, combo.selectedLabel) == (-1, "")
+
+
+def test_combo_box_user_choice_fires_action_performed(window: tuple) -> None:
+    win, _client, log = window
+    combo = win.component("Combo")
+    combo.widget.activated.emit(0)  # what a user's pick emits
+    assert combo.selectedValue == 1
+    assert log[-1] == ("action", "One")
+
+
+def test_timer_ticks_on_the_gui_thread_and_wraps_at_bound(
+    qtbot: QtBot, sim: Simulation, window: tuple
+) -> None:
+    win, _client, log = window
+    timer = win.component("Tick")
+    assert timer.delay == 10
+    assert timer.value == 0
+    timer.running = True
+    qtbot.waitUntil(lambda: len([e for e in log if e[0] == "tick"]) >= 4, timeout=3000)
+    timer.running = False
+    ticks = [e for e in log if e[0] == "tick"]
+    assert [t[1] for t in ticks[:4]] == [1, 2, 0, 1]  # back to initialValue at 3
+    assert {t[2] for t in ticks} == {sim.dispatcher.gui_ident}
+    assert threading.main_thread().ident == sim.dispatcher.gui_ident
+    assert sim.wait_idle(2)  # stopped: nothing left scheduled
+
+
+def test_two_state_button_writes_the_other_state(qtbot: QtBot, window: tuple) -> None:
+    win, _client, log = window
+    motor = win.component("Motor")
+    assert motor.widget.text() == "Off"
+    qtbot.mouseClick(motor.widget, Qt.MouseButton.LeftButton)
+    assert motor.controlValue == 1
+    assert log[-1] == ("motor", 1)
+    assert motor.widget.text() == "Off"  # shows the indicator, not the click
+    motor.indicatorValue = 1
+    assert motor.widget.text() == "On"
+    assert motor.widget.isChecked()
+
+
+def test_multi_state_button_click_writes_the_row_control_value(
+    qtbot: QtBot, window: tuple
+) -> None:
+    win, _client, _log = window
+    mode = win.component("Mode")
+    assert mode.states.getRowCount() == 3
+    from PySide6.QtWidgets import QPushButton
+
+    auto = mode.widget.findChild(QPushButton, "state2")
+    qtbot.mouseClick(auto, Qt.MouseButton.LeftButton)
+    assert mode.controlValue == 2
+
+
+def test_tab_strip_selected_tab_follows_the_user(window: tuple) -> None:
+    win, _client, _log = window
+    tabs = win.component("Tabs")
+    assert tabs.selectedTab == "Tab 1"
+    tabs.widget.setCurrentIndex(1)
+    assert tabs.selectedTab == "Tab 2"
+    tabs.selectedTab = "Tab 1"
+    assert tabs.widget.currentIndex() == 0
+
+
+def test_shape_is_drawn_with_its_fill_and_gets_mouse_events(
+    qtbot: QtBot, window: tuple
+) -> None:
+    win, _client, log = window
+    box = win.component("Box")
+    image = box.widget.grab().toImage()
+    assert image.pixelColor(25, 15).name() == "#ff0000"
+    qtbot.mouseClick(box.widget, Qt.MouseButton.LeftButton, pos=QPoint(5, 6))
+    assert log[-1] == ("box", 5, 6)
+    tri = win.component("Tri").widget.grab().toImage()
+    assert tri.pixelColor(20, 30).name() == "#00ff00"  # inside the triangle
+    assert tri.pixelColor(2, 2).name() != "#00ff00"  # outside it
+
+
+def test_svg_path_from_general_path_segments_round_trips() -> None:
+    text = svg_path(
+        [(0, (10, 20)), (1, (30, 20)), (3, (1, 2, 3, 4, 5, 6)), (4, ())], (10, 20)
+    )
+    assert text == "M 0 0 L 20 0 C -9 -18 -7 -16 -5 -14 Z"
+    assert parse_path(text).elementCount() == 6
+    assert parse_path("M 0 0 L 1e400 5").elementCount() == 1  # bad number: stop
+    assert font_text("Dialog", 1, 20) == "Dialog-BOLD-20"
+
+
+def test_template_holder_without_children_names_its_template(window: tuple) -> None:
+    win, _client, _log = window
+    holder = win.component("Holder")
+    caption = holder.widget.findChild(QLabel, "VisionTemplateLabel")
+    assert "Dev/loading" in caption.text()
+    assert caption.isVisibleTo(holder.widget)
+    assert holder.color == "red"  # a template parameter: a custom property
+
+
+def test_unresolvable_image_path_is_a_framed_placeholder(window: tuple) -> None:
+    win, _client, _log = window
+    pic = win.component("Pic")
+    assert "nothing.png" in pic.widget.text()
+    assert "dashed" in pic.widget.styleSheet()
+
+
+def test_date_time_popup_date_and_format(window: tuple) -> None:
+    win, _client, _log = window
+    when = win.component("When")
+    when.date = datetime.datetime(2024, 5, 6, 7, 8)
+    assert when.widget.text() == "2024-05-06 07:08"
+    assert when.text == "2024-05-06 07:08"
+
+
+def test_meter_needle_is_clamped_to_its_range(window: tuple) -> None:
+    win, _client, _log = window
+    gauge = win.component("Gauge")
+    assert gauge.widget.fraction == 0.75
+    gauge.value = 10**9
+    assert gauge.widget.fraction == 1.0
+
+
+def test_numeric_text_field_mode_picks_the_typed_property(
+    qtbot: QtBot, window: tuple
+) -> None:
+    win, _client, _log = window
+    qty = win.component("Qty")
+    qty.widget.clear()
+    qtbot.keyClicks(qty.widget, "2.5")
+    assert qty.doubleValue == 2.5
+    assert qty.intValue == 2
+    qty.mode = 0
+    qty.widget.clear()
+    qtbot.keyClicks(qty.widget, "7.6")
+    assert qty.intValue == 8
+
+
+def test_chart_placeholder_data_is_readable_and_writable(window: tuple) -> None:
+    win, client, _log = window
+    run(
+        client,
+        """
+        trend = system.gui.getWindow("W").rootContainer.getComponent("Trend")
+        trend.data = system.dataset.toDataSet(["t", "v"], [[1, 2], [3, 4]])
+        assert trend.data.getRowCount() == 2
+        """,
+    )
+    assert "2 rows" in win.component("Trend").widget.text()
+
+
+def test_a_worker_writing_a_combo_box_is_a_violation_still_applied(
+    sim: Simulation, window: tuple
+) -> None:
+    win, client, _log = window
+    run(
+        client,
+        """
+        combo = system.gui.getWindow("W").rootContainer.getComponent("Combo")
+        def work():
+            combo.selectedIndex = 0
+        system.util.invokeAsynchronous(work)
+        """,
+    )
+    assert sim.wait_idle(5)
+    assert "ComboBox.selectedIndex write" in [v.what for v in sim.guard.violations()]
+    assert win.component("Combo").selectedLabel == "One"
+
+
+def test_window_yaml_rejects_an_unknown_property_of_a_new_type(
+    window_client: MakeClient,
+) -> None:
+    from visionsim.runtime import ProjectError
+
+    bad = WINDOW.replace("repeat: 1", "").replace("{running: false", "{runing: false")
+    with pytest.raises(ProjectError, match="unknown property 'runing' of Timer"):
+        window_client(bad)

@@ -53,13 +53,18 @@ def render_label(label: QLabel, values: Mapping[str, object], name: str) -> bool
     if name == "text":
         text = str(values["text"])
         label.setTextFormat(text_format(text))
-        label.setWordWrap(label.textFormat() == Qt.TextFormat.RichText)
+        html = label.textFormat() == Qt.TextFormat.RichText
+        label.setWordWrap(html)
+        if not html and label.width() > 0:  # Swing cuts a long line with "..."
+            metrics = label.fontMetrics()
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, label.width())
         label.setText(text)
     elif name in _ALIGN:
         h, v = (int(values[key]) for key in _ALIGN)  # type: ignore[call-overload]
         label.setAlignment(alignment(h, v))
     elif name == "font":
         label.setFont(to_qfont(str(values["font"])))
+        render_label(label, values, "text")  # the cut depends on the font
     elif name == "path":
         pixmap = icon(values["path"])
         if pixmap is None:

@@ -68,7 +68,19 @@ def parse_path(text: str) -> QPainterPath:
     return path
 
 
-def _color(text: object) -> QColor | None:
+_RGBA = re.compile(r"rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)")
+
+
+def paint_color(text: object) -> QColor | None:
+    """A paint colour: ``#rrggbb``, a colour name or ``rgba(r, g, b, a)`` (0-255).
+
+    None (nothing painted) for an empty or unreadable value; Ignition's
+    gradient paints are not simulated, so they paint nothing too.
+    """
+    found = _RGBA.fullmatch(str(text).strip()) if text else None
+    if found is not None:
+        r, g, b, a = (min(int(v), 255) if v else 255 for v in found.groups())
+        return QColor(r, g, b, a)
     color = QColor(str(text)) if text else QColor()
     return color if color.isValid() else None
 
@@ -101,10 +113,10 @@ class _ShapeCanvas(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = self.geometry_path()
-        fill = _color(self.values["fillPaint"])
+        fill = paint_color(self.values["fillPaint"])
         if fill is not None and self.values["shapeType"] != "line":
             painter.fillPath(path, fill)
-        stroke = _color(self.values["strokePaint"])
+        stroke = paint_color(self.values["strokePaint"])
         width = float(self.values["strokeWidth"])  # type: ignore[arg-type]
         if stroke is not None and width > 0:
             painter.strokePath(path, QPen(stroke, min(width, _MAX_STROKE)))

@@ -14,7 +14,7 @@ from tests.conftest import run
 from visionsim.runtime.vision_catalog import CATALOG
 from visionsim.runtime.vision_classes import IGNITION_CLASSES, font_text, svg_path
 from visionsim.widgets.number_format import format_number
-from visionsim.widgets.shapes import parse_path
+from visionsim.widgets.shapes import paint_color, parse_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -368,3 +368,27 @@ def test_window_yaml_rejects_an_unknown_property_of_a_new_type(
     bad = WINDOW.replace("repeat: 1", "").replace("{running: false", "{runing: false")
     with pytest.raises(ProjectError, match="unknown property 'runing' of Timer"):
         window_client(bad)
+
+
+def test_plain_text_too_long_for_the_label_ends_in_an_ellipsis(window: tuple) -> None:
+    win, _client, _log = window
+    plain = win.component("Plain")
+    shown = plain.widget.text()
+    assert shown.endswith("\u2026")
+    assert shown.startswith("a long")
+    assert plain.text == "a long plain text that does not wrap"  # the property
+
+
+@pytest.mark.parametrize(
+    ("text", "rgba"),
+    [
+        ("#ff8000", (255, 128, 0, 255)),
+        ("rgba(10, 20, 30, 128)", (10, 20, 30, 128)),  # a decoded translucent Color
+        ("red", (255, 0, 0, 255)),
+        ("", None),
+        ("not a colour", None),
+    ],
+)
+def test_shape_paint_colours(text: str, rgba: tuple[int, ...] | None) -> None:
+    color = paint_color(text)
+    assert (color.getRgb() if color is not None else None) == rgba

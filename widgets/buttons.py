@@ -8,7 +8,7 @@ control value writes).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QBoxLayout, QPushButton, QTabBar, QWidget
 
@@ -135,6 +135,12 @@ class MultiStateButton(DatasetProps):
             layout.addWidget(button)
             button.setObjectName(f"state{row}")
         self._show_indicator(frame)
+        if hasattr(self, "widget"):  # rebuilt: the new buttons relay clicks too
+            self._relay_inner(*frame.findChildren(QPushButton))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._relay_inner(*self.widget.findChildren(QPushButton))
 
     def _states(self) -> Sequence[tuple[int, int, str]]:
         data: Dataset | None = self._values["states"]

@@ -242,6 +242,13 @@ class VisionComponent:
         """Call ``watcher(name, value)`` after each property change (GUI thread)."""
         self._watchers.append(watcher)
 
+    def _relay_inner(self, *inner: QWidget) -> None:
+        """Clicks on inner widgets (a composite's parts) are this component's too."""
+        relay = self.widget.findChild(InputEventRelay)
+        if relay is not None:
+            for part in inner:
+                part.installEventFilter(relay)
+
     def _on_gui(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` now on the GUI thread, or post it there from a worker."""
         if self._env.closed:
@@ -405,9 +412,11 @@ class InputEventRelay(QObject):
         component = self._component
         if kind in _MOUSE:
             self._click_count = 2 if kind == QEvent.Type.MouseButtonDblClick else 1
-            component._fire(_MOUSE[kind], self._mouse_event(event))
+            component._fire(_MOUSE[kind], self._mouse_event(event, watched))
             if kind == QEvent.Type.MouseButtonRelease:
-                component._fire("mouseClicked", self._mouse_event(event))
+                component._fire("mouseClicked", self._mouse_event(event, watched))
+        elif watched is not component.widget:
+            pass  # an inner part (relay_inner): only its clicks are the component's
         elif kind == QEvent.Type.Enter:
             component._fire("mouseEntered", MouseEvent(component, 0, 0, 0, 0))
         elif kind == QEvent.Type.Leave:
@@ -418,8 +427,10 @@ class InputEventRelay(QObject):
             component._fire("focusLost", FocusEvent(component))
         return False
 
-    def _mouse_event(self, event: QEvent) -> MouseEvent:
+    def _mouse_event(self, event: QEvent, watched: QObject) -> MouseEvent:
         pos = event.position()  # type: ignore[attr-defined]
+        if watched is not self._component.widget:  # in the component's coordinates
+            pos = watched.mapTo(self._component.widget, pos)  # type: ignore[attr-defined]
         mods = event.modifiers()  # type: ignore[attr-defined]
         keys = Qt.KeyboardModifier
         return MouseEvent(

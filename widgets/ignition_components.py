@@ -11,7 +11,7 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QLineEdit
 
 from visionsim.runtime.project_io import INT_MAX, INT_MIN
 from visionsim.widgets.component import VisionComponent
@@ -215,6 +215,10 @@ class DateTimePopup(VisionComponent):
     """A date and time with a calendar pop-up; ``date`` defaults to now."""
 
     __slots__ = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._relay_inner(*self.widget.findChildren(QLineEdit))
 
     def _create_widget(self) -> QWidget:
         values = self._values

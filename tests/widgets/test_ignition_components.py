@@ -70,6 +70,8 @@ rootContainer:
     - type: MultiStateButton
       name: Mode
       bounds: [130, 40, 100, 90]
+      events:
+        mouseClicked: "log.append(('mode clicked', event.source.name, event.y > 30))"
     - type: TabStrip
       name: Tabs
       bounds: [240, 0, 200, 30]
@@ -238,7 +240,7 @@ def test_two_state_button_writes_the_other_state(qtbot: QtBot, window: tuple) ->
 def test_multi_state_button_click_writes_the_row_control_value(
     qtbot: QtBot, window: tuple
 ) -> None:
-    win, _client, _log = window
+    win, _client, log = window
     mode = win.component("Mode")
     assert mode.states.getRowCount() == 3
     from PySide6.QtWidgets import QPushButton
@@ -246,6 +248,9 @@ def test_multi_state_button_click_writes_the_row_control_value(
     auto = mode.widget.findChild(QPushButton, "state2")
     qtbot.mouseClick(auto, Qt.MouseButton.LeftButton)
     assert mode.controlValue == 2
+    # the click on the inner button is the component's mouseClicked, at the
+    # button's place within the component (the third of three rows)
+    assert ("mode clicked", "Mode", True) in log
 
 
 def test_tab_strip_selected_tab_follows_the_user(window: tuple) -> None:

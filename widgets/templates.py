@@ -90,7 +90,7 @@ class TemplateRepeater(Container):
         self._describe(frame)
         return frame
 
-    def instance_count(self) -> int:
+    def _instance_count(self) -> int:
         """How many instances it repeats: repeatCount, or templateParams' rows."""
         values = self._values
         params = values["templateParams"]
@@ -100,7 +100,7 @@ class TemplateRepeater(Container):
 
     def _describe(self, frame: QWidget) -> None:
         path = self._values["templatePath"]
-        _caption(frame).setText(f"Template Repeater\n{path} x {self.instance_count()}")
+        _caption(frame).setText(f"Template Repeater\n{path} x {self._instance_count()}")
 
     def _render(self, name: str, value: object) -> None:
         if name in ("templatePath", "repeatBehavior", "repeatCount", "templateParams"):

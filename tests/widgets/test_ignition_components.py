@@ -397,3 +397,37 @@ def test_plain_text_too_long_for_the_label_ends_in_an_ellipsis(window: tuple) ->
 def test_shape_paint_colours(text: str, rgba: tuple[int, ...] | None) -> None:
     color = paint_color(text)
     assert (color.getRgb() if color is not None else None) == rgba
+
+
+def test_window_yaml_dates_set_a_date_time_popup(window_client: MakeClient) -> None:
+    client, _log = window_client("""
+openOnStartup: true
+rootContainer:
+  components:
+    - type: DateTimePopup
+      name: D
+      bounds: [0, 0, 200, 24]
+      props: {date: 2024-05-06 07:08:00, format: dd.MM.yyyy HH:mm}
+    - type: DateTimePopup
+      name: Day
+      bounds: [0, 30, 200, 24]
+      props: {date: 2024-05-06, format: dd.MM.yyyy}
+""")
+    assert client.vision.windows is not None
+    [win] = client.vision.windows.opened_windows()
+    assert win.component("D").widget.text() == "06.05.2024 07:08"
+    assert win.component("Day").date == datetime.datetime(2024, 5, 6)
+
+
+def test_a_window_yaml_date_that_is_no_date_names_the_line(
+    window_client: MakeClient,
+) -> None:
+    from visionsim.runtime import ProjectError
+
+    bad = """
+rootContainer:
+  components:
+    - {type: DateTimePopup, name: D, bounds: [0, 0, 9, 9], props: {date: soon}}
+"""
+    with pytest.raises(ProjectError, match=r"window.yaml:4:.*date must be a date"):
+        window_client(bad)

@@ -72,15 +72,14 @@ def render_label(label: QLabel, values: Mapping[str, object], name: str) -> bool
             render_label(label, values, "text")
         else:
             label.setPixmap(pixmap)
-    elif name == "iconTextGap":
-        label.setIndent(max(0, min(int(values["iconTextGap"]), 1000)))  # type: ignore[call-overload]
     elif name in ("foreground", "background", "fillBackground"):
         filled = values.get("fillBackground") and values.get("background")
         label.setStyleSheet(
             style_sheet(values, str(values["background"]) if filled else "")
         )
     else:
-        return name in ("horizontalTextPosition", "verticalTextPosition")
+        # Stored, not drawn: where the text sits relative to an icon.
+        return name in ("horizontalTextPosition", "verticalTextPosition", "iconTextGap")
     return True
 
 
@@ -94,7 +93,9 @@ def render_button(button: QPushButton, values: Mapping[str, object], name: str) 
         pixmap = icon(values["path"])
         button.setIcon(QIcon(pixmap) if pixmap is not None else QIcon())
     elif name in ("foreground", "background", "buttonBG"):
-        button.setStyleSheet(style_sheet(values, str(values.get("buttonBG") or "")))
+        # buttonBG is what Ignition stores; a window.yaml may say background.
+        fill = values.get("buttonBG") or values.get("background") or ""
+        button.setStyleSheet(style_sheet(values, str(fill)))
     else:
         return name == "horizontalAlignment"
     return True

@@ -431,3 +431,20 @@ rootContainer:
 """
     with pytest.raises(ProjectError, match=r"window.yaml:4:.*date must be a date"):
         window_client(bad)
+
+
+def test_button_background_from_button_bg_or_background(
+    window_client: MakeClient,
+) -> None:
+    client, _log = window_client("""
+openOnStartup: true
+rootContainer:
+  components:
+    - {type: Button, name: Ign, bounds: [0, 0, 80, 30], props: {buttonBG: "#abcdef"}}
+    - {type: Button, name: Yaml, bounds: [0, 40, 80, 30],
+       props: {background: "#fedcba"}}
+""")
+    assert client.vision.windows is not None
+    [win] = client.vision.windows.opened_windows()
+    assert "#abcdef" in win.component("Ign").widget.styleSheet()
+    assert "#fedcba" in win.component("Yaml").widget.styleSheet()

@@ -7,6 +7,8 @@ import threading
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
@@ -448,3 +450,49 @@ rootContainer:
     [win] = client.vision.windows.opened_windows()
     assert "#abcdef" in win.component("Ign").widget.styleSheet()
     assert "#fedcba" in win.component("Yaml").widget.styleSheet()
+
+
+#: Defaults a component works out when it is built (the rest are the catalog's).
+_COMPUTED = {
+    ("DateTimePopup", "date"),
+    ("DateTimePopup", "text"),
+    ("MultiStateButton", "states"),
+    ("TabStrip", "tabData"),
+    ("TabStrip", "selectedTab"),
+}
+
+
+def test_every_type_builds_with_the_catalog_defaults(window_client: MakeClient) -> None:
+    from visionsim.runtime.vision_catalog import PLACEABLE
+    from visionsim.widgets.components import TYPES
+
+    assert set(PLACEABLE) <= set(TYPES)
+    items = "\n".join(
+        f"    - {{type: {name}, name: C{i}, bounds: [0, 0, 40, 20]}}"
+        for i, name in enumerate(PLACEABLE)
+    )
+    client, _log = window_client(
+        "openOnStartup: true\nrootContainer:\n  components:\n" + items + "\n"
+    )
+    assert client.vision.windows is not None
+    [win] = client.vision.windows.opened_windows()
+    for i, name in enumerate(PLACEABLE):
+        component = win.component(f"C{i}")
+        assert type(component).__name__ == name
+        for spec in CATALOG[name].properties:
+            if spec.name != "name" and (name, spec.name) not in _COMPUTED:
+                assert getattr(component, spec.name) == spec.default, (name, spec)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30))
+def test_any_number_and_pattern_format_without_error(
+    value: float, pattern: str
+) -> None:
+    assert isinstance(format_number(value, pattern), str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="MLQCZ0123456789.-e ,", max_size=60))
+def test_any_path_text_parses_to_a_path_without_error(text: str) -> None:
+    assert parse_path(text).elementCount() >= 0

@@ -19,6 +19,7 @@ from visionsim.widgets.dataset_support import to_dataset
 if TYPE_CHECKING:
     from visionsim.widgets.component import VisionComponent
 
+_LISTED = 6  # instances listed by name in a repeater's frame
 _FRAME = "#%s { border: 1px dashed #8a94a6; }"
 
 
@@ -100,7 +101,17 @@ class TemplateRepeater(Container):
 
     def _describe(self, frame: QWidget) -> None:
         path = self._values["templatePath"]
-        _caption(frame).setText(f"Template Repeater\n{path} x {self._instance_count()}")
+        count = self._instance_count()
+        lines = [f"Template Repeater: {path} x {count}"]
+        params = self._values["templateParams"]
+        if int(self._values["repeatBehavior"]) == 1 and params is not None:
+            names = params.getColumnNames()
+            for row in range(min(count, _LISTED)):
+                cells = (f"{n}={params.getValueAt(row, n)}" for n in names)
+                lines.append(f"{row + 1}: {', '.join(cells)}")
+            if count > _LISTED:
+                lines.append(f"... {count - _LISTED} more")
+        _caption(frame).setText("\n".join(lines))
 
     def _render(self, name: str, value: object) -> None:
         if name in ("templatePath", "repeatBehavior", "repeatCount", "templateParams"):

@@ -496,3 +496,41 @@ def test_any_number_and_pattern_format_without_error(
 @given(st.text(alphabet="MLQCZ0123456789.-e ,", max_size=60))
 def test_any_path_text_parses_to_a_path_without_error(text: str) -> None:
     assert parse_path(text).elementCount() >= 0
+
+
+def test_template_holder_with_the_template_components_shows_them(
+    window_client: MakeClient,
+) -> None:
+    client, _log = window_client("""
+openOnStartup: true
+rootContainer:
+  components:
+    - type: TemplateHolder
+      name: Valve
+      bounds: [0, 0, 100, 60]
+      props: {templatePath: Symbols/Valve}
+      customProperties:
+        open: {type: bool, value: true}
+      components:
+        - {type: Label, name: State, bounds: [0, 0, 100, 20], props: {text: open}}
+    - type: TemplateRepeater
+      name: Pumps
+      bounds: [0, 70, 200, 100]
+      props:
+        templatePath: Symbols/Pump
+        repeatBehavior: 1
+        templateParams: {columns: [id], rows: [[7], [8]]}
+""")
+    assert client.vision.windows is not None
+    [win] = client.vision.windows.opened_windows()
+    holder = win.component("Valve")
+    caption = holder.widget.findChild(QLabel, "VisionTemplateLabel")
+    assert not caption.isVisibleTo(holder.widget)
+    assert holder.getComponent("State").text == "open"
+    assert holder.open is True
+    listing = win.component("Pumps").widget.findChild(QLabel, "VisionTemplateLabel")
+    assert listing.text().splitlines() == [
+        "Template Repeater: Symbols/Pump x 2",
+        "1: id=7",
+        "2: id=8",
+    ]

@@ -33,6 +33,7 @@ def _framed(name: str) -> QFrame:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setStyleSheet("color: #5b6576;")
+    label.setWordWrap(True)
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     layout.addWidget(label)
     return frame
@@ -102,7 +103,7 @@ class TemplateRepeater(Container):
     def _describe(self, frame: QWidget) -> None:
         path = self._values["templatePath"]
         count = self._instance_count()
-        lines = [f"Template Repeater: {path} x {count}"]
+        lines = ["Template Repeater", f"{path} x {count}"]
         params = self._values["templateParams"]
         if int(self._values["repeatBehavior"]) == 1 and params is not None:
             names = params.getColumnNames()

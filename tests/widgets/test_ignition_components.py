@@ -530,7 +530,8 @@ rootContainer:
     assert holder.open is True
     listing = win.component("Pumps").widget.findChild(QLabel, "VisionTemplateLabel")
     assert listing.text().splitlines() == [
-        "Template Repeater: Symbols/Pump x 2",
+        "Template Repeater",
+        "Symbols/Pump x 2",
         "1: id=7",
         "2: id=8",
     ]

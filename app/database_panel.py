@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from visionsim.app.diagnostics import make_table, set_row
 from visionsim.runtime.dataset import Dataset
 from visionsim.runtime.db import hide_password
-from visionsim.runtime.java_errors import Throwable
+from visionsim.runtime.jython.java.errors import Throwable
 
 if TYPE_CHECKING:
     from visionsim.runtime import Simulation

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: Whether rows are judged against their targets (``--smoke`` turns it off).
+JUDGE = True
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PROJECT = ROOT / "sample_projects" / "ThreadingBasics"
 
@@ -200,6 +203,56 @@ def interleaved(reps: int, variants: dict[str, Callable[[], T]]) -> dict[str, li
     return out
 
 
+# -- clocks -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cost:
+    """Wall time and CPU time per operation (ns) of one sample."""
+
+    wall_ns: float
+    cpu_ns: float
+
+
+class Meter:
+    """Wall and CPU clocks started together; :meth:`stop` gives a :class:`Cost`.
+
+    ``thread=True`` reads the calling thread's CPU clock (``time.thread_time``:
+    the cost of work done on one thread, the GUI thread say); otherwise the
+    whole process's (``time.process_time``: every thread, kernel time
+    included, as work that hops threads needs). CPU time is what this shared,
+    loaded machine does not distort much: a neighbour's load stretches wall
+    time, not the CPU an operation needs.
+    """
+
+    def __init__(self, *, thread: bool = False) -> None:
+        self._cpu = time.thread_time_ns if thread else time.process_time_ns
+        self.start()
+
+    def start(self) -> None:
+        """(Re)start both clocks."""
+        self._wall0 = time.perf_counter_ns()
+        self._cpu0 = self._cpu()
+
+    def stop(self, ops: int) -> Cost:
+        """The time per operation since :meth:`start`, for ``ops`` operations."""
+        cpu = self._cpu() - self._cpu0
+        wall = time.perf_counter_ns() - self._wall0
+        return Cost(wall / ops, cpu / ops)
+
+
+def fmt_per_op(ns: float) -> str:
+    """A time per operation: ns below 10 us, else us."""
+    return f"{ns:.0f} ns" if ns < 10_000 else f"{ns / 1e3:.1f} us"
+
+
+def spread(values: Sequence[float], fmt: Callable[[float], str]) -> str:
+    """``median (lowest-highest)`` of the samples."""
+    if len(values) == 1:
+        return fmt(values[0])
+    return f"{fmt(median(values))} ({fmt(min(values))}-{fmt(max(values))})"
+
+
 # -- reporting --------------------------------------------------------------------
 
 
@@ -249,7 +302,7 @@ def header(title: str) -> str:
 def table(rows: Sequence[Row]) -> str:
     """The rows as a markdown table."""
     lines = [
-        "| measurement | visionsim | raw PySide6 | ratio | target | pass/FAIL |",
+        "| measurement | visionsim | baseline | ratio | target | pass/FAIL |",
         "|---|---|---|---|---|---|",
     ]
     for row in rows:
@@ -262,21 +315,85 @@ def table(rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
-def parse_args(description: str) -> argparse.Namespace:
-    """The options every benchmark takes: ``--check`` and ``--reps``."""
+def parse_args(description: str, reps: int = 3) -> argparse.Namespace:
+    """The options every benchmark takes: ``--check``, ``--reps``, ``--smoke``.
+
+    ``--smoke`` runs tiny sizes once and judges nothing (CI: the benchmark
+    still runs end to end, so it cannot rot); it overrides ``--check``.
+    """
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "--check", action="store_true", help="exit 1 if any target fails"
     )
     parser.add_argument(
-        "--reps", type=int, default=3, help="repetitions (median is reported)"
+        "--reps", type=int, default=reps, help="repetitions (median is reported)"
     )
-    return parser.parse_args()
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="tiny sizes, one repetition, no judgement (CI)",
+    )
+    args = parser.parse_args()
+    if args.smoke:
+        global JUDGE
+        args.reps, args.check, JUDGE = 1, False, False
+    return args
 
 
 def info_row(label: str, ours: float, raw: float, fmt: Callable[[float], str]) -> Row:
     """A row printed for information, with no target."""
     return Row(label, fmt(ours), fmt(raw), ours / raw, "info", None)
+
+
+def cpu_rows(
+    label: str,
+    ours: Sequence[Cost],
+    base: Sequence[Cost],
+    limit: float | None,
+    *,
+    baseline: str,
+    fmt: Callable[[float], str] | None = None,
+    throughput: bool = False,
+) -> list[Row]:
+    """A CPU row (judged against ``limit`` unless None) and a wall info row.
+
+    The judged number is the ratio of median CPU times per operation, ours
+    over the baseline's (at most ``limit``). With ``throughput`` it is turned
+    round: the baseline's CPU per operation over ours, at least ``limit``
+    (operations per CPU second, relative to the baseline). Each cell shows the
+    median and, in brackets, the spread (lowest-highest) over the samples.
+    """
+    fmt = fmt or fmt_per_op
+    rows = []
+    for clock, pick in (("CPU", _cpu_of), ("wall", _wall_of)):
+        o = [pick(c) for c in ours]
+        b = [pick(c) for c in base]
+        ratio = median(b) / median(o) if throughput else median(o) / median(b)
+        if not JUDGE or clock != "CPU" or limit is None:
+            target, passed = "info", None
+        elif throughput:
+            target, passed = f"CPU: >= {limit:g}x {baseline}", ratio >= limit
+        else:
+            target, passed = f"CPU: <= {limit:g}x {baseline}", ratio <= limit
+        rows.append(
+            Row(
+                f"{label}: {clock} per op" + (" (ratio: ops/s)" if throughput else ""),
+                spread(o, fmt),
+                spread(b, fmt),
+                ratio,
+                target,
+                passed,
+            )
+        )
+    return rows
+
+
+def _cpu_of(cost: Cost) -> float:
+    return cost.cpu_ns
+
+
+def _wall_of(cost: Cost) -> float:
+    return cost.wall_ns
 
 
 def exit_code(rows: Sequence[Row], check: bool) -> int:

@@ -45,7 +45,7 @@ from importlib.machinery import PathFinder
 
 class Probe:
     def find_spec(self, name, path=None, target=None):
-        if name != "app.main_window":
+        if name != "visionsim.app.main_window":
             return None
         sys.meta_path.remove(self)
         spec = PathFinder.find_spec(name, path)

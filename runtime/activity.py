@@ -4,12 +4,17 @@ One counter covers queued and delayed invokeLater calls, running async tasks,
 pending requests and queued handler messages. Work is added *before* it is
 queued and marked done *after* it ran, so work that schedules more work never
 lets the count touch zero in between: ``count == 0`` really means idle. The
-lock protects the count and the listener list.
+count is a deque of tokens, one per item: ``append`` and ``pop`` are atomic
+under the GIL, so adding and finishing take no lock (a lock here, taken by
+every thread for every request and task, handed the GIL back and forth; see
+bench/requests.py). The lock serialises adding listeners.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import deque
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,40 +26,45 @@ class Activity:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._count = 0
-        self._idle_listeners: list[Callable[[], None]] = []
+        self._tokens: deque[None] = deque()
+        self._idle_listeners: tuple[Callable[[], None], ...] = ()
 
     @property
     def count(self) -> int:
         """Outstanding work items. Thread: any."""
-        return self._count
+        return len(self._tokens)
 
     @property
     def is_idle(self) -> bool:
         """Whether nothing is queued, delayed, running or pending. Thread: any."""
-        return self._count == 0
+        return not self._tokens
 
     def add(self, n: int = 1) -> None:
         """Count ``n`` new work items. Thread: any."""
-        with self._lock:
-            self._count += n
+        if n == 1:
+            self._tokens.append(None)
+        else:
+            self._tokens.extend(repeat(None, n))
 
     def done(self, n: int = 1) -> None:
         """Mark ``n`` work items finished; notify listeners on reaching zero.
 
-        Thread: any (listeners run on the calling thread).
+        Thread: any (listeners run on the calling thread; two threads
+        finishing the last items at once may both notify, and listeners
+        check the count again).
         """
-        with self._lock:
-            self._count -= n
-            if self._count < 0:
-                raise RuntimeError("activity count went negative")
-            if self._count:
-                return
-            listeners = list(self._idle_listeners)
-        for listener in listeners:
+        tokens = self._tokens
+        try:
+            for _ in range(n):
+                tokens.pop()
+        except IndexError:
+            raise RuntimeError("activity count went negative") from None
+        if tokens:
+            return
+        for listener in self._idle_listeners:  # a tuple: replaced, never changed
             listener()
 
     def on_idle(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` each time the count drops to zero. Thread: any."""
         with self._lock:
-            self._idle_listeners.append(listener)
+            self._idle_listeners = (*self._idle_listeners, listener)

@@ -1,8 +1,8 @@
 """Colour values of component properties (``foreground``, ``background``).
 
-A window file gives a colour as ``#rgb``, ``#rrggbb``, ``#rrggbbaa`` or a CSS
-colour name, or leaves it empty; anything else is a load error with its line,
-not a style sheet Qt silently ignores.
+A window file gives a colour as ``#rgb``, ``#rrggbb`` or a CSS colour name,
+or leaves it empty (a script may also set a ``java.awt.Color``); anything else
+is a load error with its line, not a style sheet Qt silently ignores.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 __all__ = ["COLOR_PROPERTIES", "is_color"]
 
 COLOR_PROPERTIES = frozenset({"foreground", "background"})
-_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 # The CSS/SVG colour keywords Qt's style sheets accept.
 _NAMES = frozenset(
     (

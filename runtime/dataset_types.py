@@ -14,9 +14,9 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from visionsim.runtime.java_errors import JavaRuntimeException
 from visionsim.runtime.jython.java._names import name_as_java
 from visionsim.runtime.jython.java.dates import Date
+from visionsim.runtime.jython.java.errors import JavaRuntimeException
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

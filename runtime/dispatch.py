@@ -12,15 +12,17 @@ against the monotonic clock, so none runs early.
 
 The hot path is shaped by measurement (bench/dispatch.py): each call is five
 flat deque slots (no per-call tuple for the garbage collector to track); a
-producer takes the lock only to set ``_wake_pending``; the activity counter
-holds one unit per scheduled drain, not one per call; the timeline records
-every call while the queue is short (the teaching case) and aggregates the
-rest of a flood into one span per drain. The lock protects setting
-``_wake_pending`` and the hand-over list of delayed calls; the heap and the
-timer are GUI-thread only. The unlocked ``_wake_pending`` read is safe under
-the GIL: a producer appends *before* it reads the flag, and a drain clears
-the flag *before* it counts the queue, so every call is either counted by a
-running drain or sees the flag down and schedules a new one.
+producer takes no lock: the right to schedule a wake-up is one token in a
+deque, and ``pop`` is atomic under the GIL, so one producer wins it; the
+activity counter holds one unit per scheduled drain, not one per call; the
+timeline records every call while the queue is short (the teaching case)
+and aggregates the rest of a flood into one span per drain. The lock
+protects the hand-over list of delayed calls; the heap, the timer and
+putting the token back are GUI-thread only. The unlocked ``_wake_pending``
+read is safe under the GIL: a producer appends *before* it reads the flag,
+and a drain clears the flag and returns the token *before* it counts the
+queue, so every call is either counted by a running drain or sees the flag
+down and schedules a new one.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import sys
 import threading
 import time
 from collections import deque
@@ -51,7 +54,8 @@ DEFAULT_BUDGET_MS = 5.0
 #: Calls queued beyond this many are not traced one by one (floods).
 TRACE_EACH_LIMIT = 64
 # fn, origin code, origin f_lasti, context, tag; the tag is the source name,
-# or (source, flow id) for a call traced one by one (rare under a flood).
+# or (source, flow id, fn's name) for a call traced one by one (rare under a
+# flood).
 _SLOTS = 5
 _TRACE_EACH_SLOTS = TRACE_EACH_LIMIT * _SLOTS
 _MAX_TIMER_MS = 2**31 - 1  # QTimer takes a 32-bit int
@@ -95,6 +99,8 @@ class GuiDispatcher(QObject):
         self._incoming_delayed: list[tuple[float, int, tuple[Any, ...]]] = []
         self._delayed: list[tuple[float, int, tuple[Any, ...]]] = []
         self._wake_pending = False
+        self._wake_token: deque[None] = deque([None])  # at most one, see above
+        self._wake_slot = self._on_wake_requested  # bound once
         self._seq = itertools.count(1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -147,9 +153,9 @@ class GuiDispatcher(QObject):
         # f_lasti, not f_lineno: the line is looked up only if a report needs it.
         code, lasti = (None, 0) if caller is None else (caller.f_code, caller.f_lasti)
         ready = self._ready
-        tag: str | tuple[str, int] = source
-        if self._tracer.enabled and len(ready) < _TRACE_EACH_SLOTS:
-            tag = (source, self._trace_post(fn, ctx, source))
+        tag: str | tuple[str, int, str] = source
+        if len(ready) < _TRACE_EACH_SLOTS and self._tracer.enabled:
+            tag = self._trace_post(fn, ctx, source)
         if delay_ms > 0:
             self._post_delayed((fn, code, lasti, ctx, tag), delay_ms)
             return
@@ -157,15 +163,53 @@ class GuiDispatcher(QObject):
         if not self._wake_pending:
             self._request_wake()
 
+    def invoke_later(
+        self, slow: Callable[[Callable[[], object], Any, FrameType], None]
+    ) -> Callable[..., None]:
+        """``invokeLater(function, delay=0)``: :meth:`post` inlined for its common case.
+
+        A script's ``invokeLater(fn)`` is then one Python call, not two
+        (bench/dispatch.py floods it). Every other case (a delay, something
+        not callable) goes to ``slow(function, delay, caller)``, which checks
+        the arguments and posts. Thread: any (the returned function).
+        """
+        getframe = sys._getframe
+        local = thread_local
+        current = context.current
+        ready = self._ready
+        extend = ready.extend
+        tracer = self._tracer
+        trace_post = self._trace_post
+        source = "invokeLater"
+
+        def invokeLater(function: Callable[[], object], delay: Any = 0) -> None:
+            if delay.__class__ is not int or delay or not callable(function):
+                slow(function, delay, getframe(1))
+                return
+            caller = getframe(1)
+            try:
+                ctx = local.ctx
+            except AttributeError:
+                ctx = current()
+            tag: str | tuple[str, int, str] = source
+            if len(ready) < _TRACE_EACH_SLOTS and tracer.enabled:
+                tag = trace_post(function, ctx, source)
+            extend((function, caller.f_code, caller.f_lasti, ctx, tag))
+            if not self._wake_pending:
+                self._request_wake()
+
+        return invokeLater
+
     def _trace_post(
         self, fn: Callable[[], object], ctx: context.ExecContext, source: str
-    ) -> int:
+    ) -> tuple[str, int, str]:
+        """Record the post (a flow's tail); returns the call's tag for the run."""
         tracer = self._tracer
         flow = tracer.next_seq()
         name = _name_of(fn)
         now = time.perf_counter_ns()
         tracer.append_raw((flow, "s", now, ctx.lane, source, name, 0, flow, None))
-        return flow
+        return source, flow, name
 
     def _post_delayed(self, call: tuple[Any, ...], delay_ms: float) -> None:
         deadline = time.monotonic() + delay_ms / 1000.0
@@ -175,16 +219,17 @@ class GuiDispatcher(QObject):
         self._request_wake()
 
     def _request_wake(self) -> None:
-        with self._lock:
-            if self._wake_pending:
-                return
-            self._wake_pending = True
+        try:
+            self._wake_token.pop()  # atomic: one caller wins
+        except IndexError:
+            return  # a wake-up is pending already
+        self._wake_pending = True
         self._activity.add()  # held until the drain this wake causes has run
         # A zero-delay single shot with a context object is a queued call on
         # the GUI thread from any thread, and costs a quarter of a signal emit
         # (reference/qt-dispatch-baselines.md); it is deferred even when
         # posted from the GUI thread itself.
-        QTimer.singleShot(0, self, self._on_wake_requested)
+        QTimer.singleShot(0, self, self._wake_slot)
 
     @Slot()
     def _on_wake_requested(self) -> None:
@@ -218,11 +263,14 @@ class GuiDispatcher(QObject):
             self._activity.done(dropped)
 
     def _drain(self) -> None:
-        with self._lock:
-            self._wake_pending = False
-            incoming, self._incoming_delayed = self._incoming_delayed, []
-        for item in incoming:
-            heapq.heappush(self._delayed, item)
+        self._wake_pending = False
+        if not self._wake_token:  # only the GUI thread puts it back: one at most
+            self._wake_token.append(None)
+        if self._incoming_delayed:  # appended to (under the lock) before a wake
+            with self._lock:
+                incoming, self._incoming_delayed = self._incoming_delayed, []
+            for item in incoming:
+                heapq.heappush(self._delayed, item)
         if self._stopped:
             self._drop_delayed()
         released = self._release_due()
@@ -233,11 +281,14 @@ class GuiDispatcher(QObject):
                 self._request_wake()
             if released:
                 self._activity.done(released)
-            self._arm_timer()
+            if self._delayed or self._timer_armed:
+                self._arm_timer()
 
     def _release_due(self) -> int:
-        now = time.monotonic()
         delayed = self._delayed
+        if not delayed:
+            return 0
+        now = time.monotonic()
         released = 0
         while delayed and delayed[0][0] <= now:
             self._ready.extend(heapq.heappop(delayed)[2])
@@ -262,13 +313,14 @@ class GuiDispatcher(QObject):
         untraced = 0
         try:
             for _ in range(calls):
-                if not ready:  # a nested event loop (a dialog) drained it
+                try:
+                    fn = popleft()
+                    code = popleft()
+                    lasti = popleft()
+                    ctx = popleft()
+                    tag = popleft()
+                except IndexError:  # a nested event loop (a dialog) drained it
                     break
-                fn = popleft()
-                code = popleft()
-                lasti = popleft()
-                ctx = popleft()
-                tag = popleft()
                 slot[1] = fn
                 slot[2] = stall.blocked_ns
                 slot[0] = t0 = t1
@@ -285,10 +337,11 @@ class GuiDispatcher(QObject):
                 if tag.__class__ is str:
                     untraced += 1
                 else:
-                    source, flow = tag
-                    name = _name_of(fn)
-                    event = (tracer.next_seq(), "X", t0, gui_lane, source, name)
-                    tracer.append_raw((*event, t1 - t0, flow, None))
+                    source, flow, name = tag
+                    seq = tracer.next_seq()
+                    tracer.append_raw(
+                        (seq, "X", t0, gui_lane, source, name, t1 - t0, flow, None)
+                    )
                 if t1 >= budget_end:
                     break
         finally:

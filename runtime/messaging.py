@@ -18,10 +18,11 @@ import textwrap
 import threading
 import time
 import traceback
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from visionsim.runtime import context, sources
-from visionsim.runtime.java_errors import (
+from visionsim.runtime.jython.java.errors import (
     GatewayNetworkException,
     HandlerError,
     InterruptedException,
@@ -88,6 +89,7 @@ class HandlerSet:
             )
             for name, spec in specs.items()
         }
+        self._run_job = self._run  # bound once, not per message
 
     def deliver(
         self, name: str, payload: dict[str, Any], reply: Reply | None = None
@@ -102,10 +104,7 @@ class HandlerSet:
             return False
         fn, executor, label, source = entry
         queued_at = time.perf_counter_ns()
-
-        def job() -> None:
-            self._run(label, fn, payload, reply, queued_at)
-
+        job = partial(self._run_job, label, fn, payload, reply, queued_at)
         executor.submit(job, source)
         return True
 
@@ -156,6 +155,7 @@ class MessageBus:
         self._sim = sim
         self._lock = threading.Lock()
         self._failed: list[PendingRequest] = []
+        self._on_failed = self._remember_failed  # bound once, not per request
         #: Report a failed request nobody observed this many seconds after it
         #: failed (the app sets it); None keeps them for :meth:`flush_unobserved`
         #: (the headless runner flushes at the end of the run).
@@ -172,8 +172,13 @@ class MessageBus:
         remote_server: str | None,
         timeout_s: float,
         run_callback: CallbackRunner,
+        on_success: Callable[[object], object] | None = None,
+        on_error: Callable[[object], object] | None = None,
     ) -> PendingRequest:
         """Send a request to a gateway handler; returns the pending request.
+
+        The callbacks are set before the request can complete (no lock taken
+        against the handler's thread for each request).
 
         A ``remote_server`` nobody has fails the request with
         :class:`~visionsim.runtime.network.UnknownGatewayError`, through
@@ -192,13 +197,21 @@ class MessageBus:
             sim.activity,
             sim.tracer,
             context.current().lane,
-            self._remember_failed,
+            self._on_failed,
+            on_success,
+            on_error,
         )
+        # Bound methods and partials, not closures, on the local path: each
+        # closure is several objects for the garbage collector to scan while
+        # the request is pending, and a pipelined burst keeps thousands.
         request.set_timeout(
-            sim.timers.call_later(timeout_s, lambda: request.time_out(timeout_s))
+            sim.timers.call_later(timeout_s, partial(request.time_out, timeout_s))
         )
         if unknown is not None:
             request.fail(unknown)
+            return request
+        if link is None:
+            self._deliver(target, project, handler, payload, request, request.reply)
             return request
 
         def reply(value: object, error: BaseException | None) -> None:
@@ -208,21 +221,32 @@ class MessageBus:
                 self._over_link(link, lambda: request.fail(error))
 
         def deliver() -> None:
-            handlers = target.handlers.get(project)
-            if handlers is None:
-                request.fail(
-                    MessageHandlerException(
-                        f'Project "{project}" is not running on gateway "{target.name}"'
-                    )
-                )
-            elif not handlers.deliver(handler, payload, reply):
-                request.fail(MessageHandlerException(_missing(handler, target)))
+            self._deliver(target, project, handler, payload, request, reply)
 
         def fault() -> None:
             request.fail(_unreachable(link))
 
         self._over_link(link, deliver, fault)
         return request
+
+    @staticmethod
+    def _deliver(
+        target: Gateway,
+        project: str,
+        handler: str,
+        payload: dict[str, Any],
+        request: PendingRequest,
+        reply: Reply,
+    ) -> None:
+        handlers = target.handlers.get(project)
+        if handlers is None:
+            request.fail(
+                MessageHandlerException(
+                    f'Project "{project}" is not running on gateway "{target.name}"'
+                )
+            )
+        elif not handlers.deliver(handler, payload, reply):
+            request.fail(MessageHandlerException(_missing(handler, target)))
 
     # -- sendMessage ----------------------------------------------------------
 
@@ -406,13 +430,16 @@ def copy_payload(payload: object) -> dict[str, Any]:
     return _copy(payload)
 
 
-_SIMPLE = (str, int, float, bool, type(None))
+_SIMPLE = frozenset((str, int, float, bool, type(None)))
 
 
 def _copy(payload: dict[str, Any]) -> dict[str, Any]:
     # Messages cross a process (or network) boundary in Ignition: the handler
     # never shares the sender's objects. Flat payloads need no deep copy.
-    if all(type(v) in _SIMPLE for v in payload.values()):
+    for value in payload.values():  # a loop, not all(): no generator per send
+        if type(value) not in _SIMPLE:
+            break
+    else:
         return dict(payload)
     try:
         return copy.deepcopy(payload)
@@ -501,8 +528,10 @@ class ScopeMessenger:
         payload: dict[str, Any],
         remote_server: str | None,
         timeout_s: float,
+        on_success: Callable[[object], object] | None = None,
+        on_error: Callable[[object], object] | None = None,
     ) -> PendingRequest:
-        """Send a request from this scope. Thread: any."""
+        """Send a request from this scope (callbacks run on its thread). Thread: any."""
         return self.sim.bus.send_request(
             self.gateway,
             project,
@@ -511,6 +540,8 @@ class ScopeMessenger:
             remote_server,
             timeout_s,
             self.run_callback,
+            on_success,
+            on_error,
         )
 
     def send_message(

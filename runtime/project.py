@@ -65,6 +65,8 @@ GATEWAY_EVENTS = Path("ignition/event-scripts/gateway-events.yaml")
 _EVENT_KEYS = {"startup", "shutdown", "timers", "messageHandlers", "tagChange"}
 
 GATEWAY_THREADING = ("Shared", "Dedicated")
+#: Inheritance deeper than this is a mistake (and would exhaust the stack).
+MAX_PARENTS = 32
 CLIENT_THREADING = ("Shared", "Dedicated", "EDT")
 CLIENT_TAG_CHANGE_THREADING = ("EDT", "Shared")
 
@@ -183,6 +185,13 @@ def _load_parent(
     if folder.resolve() in chain:
         names = " -> ".join([p.name for p in chain] + [name])
         raise ProjectError(meta_path, f"inheritance cycle: {names}", line, column)
+    if len(chain) > MAX_PARENTS:
+        raise ProjectError(
+            meta_path,
+            f"more than {MAX_PARENTS} generations of parent projects",
+            line,
+            column,
+        )
     if not folder.is_dir():
         raise ProjectError(
             meta_path,

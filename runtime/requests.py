@@ -12,7 +12,10 @@ GUI event loop: ``get()`` on a blocked GUI thread still times out.
 An error that reached ``onError``, ``get``, ``block`` or ``getError`` is
 *observed*; one nobody observed is handed to ``on_unobserved`` (the runner
 counts it as uncaught). ``_lock`` protects the state, the callbacks and the
-observed flag.
+observed flag; it is one lock for all requests (its sections are a few
+attribute writes), and the flag a blocking wait needs is made by the first
+wait: objects made per request are garbage-collector work while thousands
+are pending (bench/requests.py).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import time
 from typing import TYPE_CHECKING
 
 from visionsim.runtime.context import Flag
-from visionsim.runtime.java_errors import CancellationException, TimeoutException
+from visionsim.runtime.jython.java.errors import CancellationException, TimeoutException
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     CallbackRunner = Callable[[Callable[[object], object], object, str], None]
 
 _ids = itertools.count(1)
+_LOCK = threading.Lock()
 
 
 class RequestState(enum.Enum):
@@ -63,6 +67,9 @@ class PendingRequest:
         The timeline and the caller's lane.
     on_unobserved
         Called with the request when it failed and nobody looked.
+    on_success, on_error
+        The callbacks, if known when sending (set before anyone else can
+        see the request, so without the lock).
     """
 
     def __init__(
@@ -73,6 +80,8 @@ class PendingRequest:
         tracer: Tracer,
         lane: int,
         on_unobserved: Callable[[PendingRequest], None],
+        on_success: Callable[[object], object] | None = None,
+        on_error: Callable[[object], object] | None = None,
     ) -> None:
         self.id = next(_ids)
         self.label = label
@@ -84,13 +93,14 @@ class PendingRequest:
         self._tracer = tracer
         self._lane = lane
         self._on_unobserved = on_unobserved
-        self._lock = threading.Lock()
-        self._done = Flag()
+        self._lock = _LOCK
+        self._finished = False  # set once completion is final (callbacks queued)
+        self._done: Flag | None = None  # made by the first wait()
         self._state = RequestState.PENDING
         self._value: object = None
         self._error: BaseException | None = None
-        self._on_success: Callable[[object], object] | None = None
-        self._on_error: Callable[[object], object] | None = None
+        self._on_success = on_success
+        self._on_error = on_error
         self._observed = False
         self._timeout: TimerHandle | None = None
         activity.add()
@@ -106,12 +116,12 @@ class PendingRequest:
     @property
     def is_done(self) -> bool:
         """Whether the request completed (any way). Thread: any."""
-        return self._done.is_set()
+        return self._finished
 
     def set_timeout(self, handle: TimerHandle) -> None:
         """Remember the timeout timer so completion can cancel it."""
         self._timeout = handle
-        if self._done.is_set():
+        if self._finished:
             handle.cancel()
 
     # -- completion (first one wins) -----------------------------------------
@@ -123,6 +133,13 @@ class PendingRequest:
     def fail(self, error: BaseException) -> bool:
         """Complete with an error; False if already complete."""
         return self._complete(RequestState.FAILED, None, error, "error")
+
+    def reply(self, value: object, error: BaseException | None) -> None:
+        """Complete with the handler's outcome: ``error`` or else ``value``."""
+        if error is None:
+            self._complete(RequestState.SUCCEEDED, value, None, "result")
+        else:
+            self._complete(RequestState.FAILED, None, error, "error")
 
     def time_out(self, seconds: float) -> bool:
         """Complete with a TimeoutException (the timer thread calls this)."""
@@ -168,7 +185,12 @@ class PendingRequest:
                 args={"id": self.id},
             )
             return False
-        self._done.set()
+        # Written before ``_done`` is read, as wait() makes it before it reads
+        # ``_finished``: one of the two sees the other (the GIL orders them).
+        self._finished = True
+        done = self._done
+        if done is not None:
+            done.set()
         if self._timeout is not None:
             self._timeout.cancel()
             self._timeout = None
@@ -178,7 +200,7 @@ class PendingRequest:
             "X",
             self._lane,
             "request",
-            f"{self.label} ({state.value})",
+            f"{self.label} ({state._value_})",  # not .value: a slow descriptor
             ts=self.sent_at,
             duration=now - self.sent_at,
         )
@@ -221,7 +243,15 @@ class PendingRequest:
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for completion in the calling thread; returns whether done."""
-        return self._done.wait(timeout)
+        if self._finished:
+            return True
+        with self._lock:
+            if self._done is None:
+                self._done = Flag()
+            done = self._done
+        if self._finished:
+            return True
+        return done.wait(timeout)
 
     def outcome(self) -> tuple[object, BaseException | None]:
         """``(value, error)`` of a completed request; marks an error observed."""

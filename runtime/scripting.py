@@ -20,7 +20,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime import context, sources
-from visionsim.runtime.java_errors import InterruptedException
+from visionsim.runtime.jython.java.errors import InterruptedException
 from visionsim.runtime.library import ProjectLibrary
 from visionsim.runtime.output import make_print
 
@@ -140,9 +140,8 @@ class ScriptScope:
             root, _, rest = name.partition(".")
             module = self.modules.get(root)
             if module is not None:
-                if not fromlist or not rest:
-                    return module
-                return _submodule(module, rest, name)
+                target = _submodule(module, rest, name) if rest else module
+                return target if fromlist else module
         found = self.library.import_module(name, globals, fromlist, level)
         if found is not None:
             return found

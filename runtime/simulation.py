@@ -14,7 +14,7 @@ import math
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QMetaMethod, QObject, Qt, QTimer, Signal, Slot
 
 from visionsim.runtime import context
 from visionsim.runtime.activity import Activity
@@ -93,6 +93,7 @@ class Simulation(QObject):
         self.clients: list[ClientSession] = []
         self._wait_loops: list[QEventLoop] = []
         self._wait_interrupted = False
+        self._idle_method = QMetaMethod.fromSignal(self.idle_reached)
         self.activity.on_idle(self._on_activity_idle)
         self._idle_relay.connect(self._on_idle_relay)
         if sample_stalls:
@@ -247,7 +248,11 @@ class Simulation(QObject):
     def _on_activity_idle(self) -> None:
         # Called on whichever thread finished the last work item. On the GUI
         # thread (a drain ending, the common case) announce it directly: a
-        # relayed emit would cost microseconds on every round trip.
+        # relayed emit would cost microseconds on every round trip. Nobody
+        # listening (no wait_idle running): nothing to say, and an emit would
+        # hand the GIL to a worker thread at every idle moment.
+        if not self.isSignalConnected(self._idle_method):
+            return
         if self.dispatcher.is_gui_thread():
             self._on_idle_relay()
         else:

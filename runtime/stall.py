@@ -381,8 +381,12 @@ def _classify(
     if gui_cpu * 2 >= wall:
         return "script work"
     # The GUI thread was off the CPU without a blocking call. If the other
-    # threads of this process were burning CPU meanwhile, they held the GIL.
-    if (all_cpu - gui_cpu) * 10 >= wall * 3:
+    # threads of this process were burning CPU meanwhile, they held the GIL:
+    # for 30% of the time, or (on a machine busy with other processes, where
+    # this process gets little CPU at all) at least twice the GUI thread's
+    # share and 5% of the time.
+    others = all_cpu - gui_cpu
+    if others * 10 >= wall * 3 or (others >= 2 * gui_cpu and others * 20 >= wall):
         return "GIL contention"
     return "off-CPU wait"
 

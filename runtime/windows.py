@@ -343,7 +343,7 @@ def _props(comp: _Component, props: dict[str, object]) -> dict[str, object]:
         if name in COLOR_PROPERTIES and not is_color(str(value)):
             raise comp.doc.error(
                 node,
-                f"{name} must be a colour (#rrggbb, #rgb, #rrggbbaa or a CSS colour "
+                f"{name} must be a colour (#rrggbb, #rgb or a CSS colour "
                 f"name), not {short(value)}",
             )
     return out

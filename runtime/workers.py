@@ -24,13 +24,15 @@ import math
 import sys
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThreadPool
 
 from visionsim.runtime import context
-from visionsim.runtime.java_errors import InterruptedException
+from visionsim.runtime.jython.java.errors import InterruptedException
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -73,16 +75,14 @@ class Task:
     _done: context.Flag = field(default_factory=context.Flag)
     terminated: bool = False
     waiting: str | None = None
-    _ended: bool = False
+    #: Set when the function returned or raised, before the task stops
+    #: counting as activity: whoever saw the simulation idle sees it ended.
+    ended: bool = False
 
     @property
     def is_alive(self) -> bool:
-        """True from start until the function returned or raised.
-
-        False before the simulation can look idle, so a test that waited
-        until idle never sees a finished task as alive.
-        """
-        return not self._ended
+        """True from start until the function returned or raised."""
+        return not self.ended
 
     @property
     def elapsed(self) -> float:
@@ -257,7 +257,7 @@ class Workers:
             with self._lock:
                 self._running.pop(task.id, None)
             context.bind(None)
-            task._ended = True
+            task.ended = True
             # Idle first: whoever join()s this task then sees it accounted for.
             self._activity.done()
             task._done.set()
@@ -343,11 +343,14 @@ class FifoPool:
         self._numbers = itertools.count(1)
         self._lock = threading.Lock()
         self._contexts: dict[int, context.ExecContext] = {}
-        self._queued = 0
-        self._running = 0
-        # Jobs submitted and not yet started: shutdown() drops (and uncounts)
-        # exactly these, even one a thread is about to start.
+        # Jobs submitted and not yet started, one token each: shutdown()
+        # drops (and uncounts) exactly these, even one a thread is about to
+        # start. Set add/remove/pop and deque append/pop are atomic under
+        # the GIL, so no lock is handed between the submitter and the pool
+        # threads for every job (bench/requests.py).
         self._pending: set[object] = set()
+        self._running: deque[None] = deque()
+        self._run_job = self._run  # bound once, not per job
 
     @property
     def size(self) -> int:
@@ -357,29 +360,25 @@ class FifoPool:
     @property
     def queued(self) -> int:
         """Jobs waiting for a free thread. Thread: any."""
-        return self._queued
+        return len(self._pending)
 
     @property
     def running(self) -> int:
         """Jobs running now. Thread: any."""
-        return self._running
+        return len(self._running)
 
     def submit(self, job: Callable[[], object], source: str = "handler") -> None:
         """Queue ``job()``; it starts when a thread is free, in FIFO order."""
         self._activity.add()
         token = object()
-        with self._lock:
-            self._queued += 1
-            self._pending.add(token)
-        self._pool.start(lambda: self._run(job, source, token))
+        self._pending.add(token)
+        self._pool.start(partial(self._run_job, job, source, token))  # fewer GC objects
 
     def _run(self, job: Callable[[], object], source: str, token: object) -> None:
-        with self._lock:
-            if token not in self._pending:
-                return  # dropped by shutdown() just as a thread picked it up
-            self._pending.discard(token)
-            self._queued -= 1
-            self._running += 1
+        try:
+            self._pending.remove(token)
+        except KeyError:
+            return  # dropped (and uncounted) by shutdown() as a thread took it
         ident = threading.get_ident()
         ctx = self._contexts.get(ident)
         if ctx is None:
@@ -391,23 +390,27 @@ class FifoPool:
                 self._contexts[ident] = ctx
             self._tracer.name_lane(lane, self._process, ctx.thread_name)
         context.bind(ctx)
+        self._running.append(None)
         try:
             job()
         except BaseException as exc:
             if not (ctx.terminated and isinstance(exc, InterruptedException)):
                 self._errors.report_exception(exc, source)
         finally:
-            with self._lock:
-                self._running -= 1
+            self._running.pop()
             self._activity.done()
 
     def shutdown(self, timeout: float) -> bool:
         """Drop queued jobs, interrupt running ones, wait up to ``timeout`` s."""
         self._pool.clear()
+        dropped = 0
+        while True:  # each token is taken once: here, or by the job's thread
+            try:
+                self._pending.pop()
+            except KeyError:
+                break
+            dropped += 1
         with self._lock:
-            dropped = len(self._pending)
-            self._pending.clear()
-            self._queued = 0
             contexts = list(self._contexts.values())
         for ctx in contexts:
             ctx.terminated = True
@@ -473,7 +476,11 @@ class TimerThread:
 
     def __init__(self, name: str = "visionsim-timer") -> None:
         self._cond = threading.Condition()
-        self._heap: list[TimerHandle] = []
+        # (deadline, seq, handle): compared in C, not by a Python __lt__ (a
+        # push into a heap of thousands of cancelled request timeouts made a
+        # dozen Python calls per request).
+        self._heap: list[tuple[float, int, TimerHandle]] = []
+        self._seq = itertools.count()
         self._compact_at = 4096
         self._stopped = False
         start_daemon_thread(name, self._loop)
@@ -493,11 +500,11 @@ class TimerThread:
             if len(self._heap) > self._compact_at:
                 # Cancelled timeouts of finished requests pile up until their
                 # deadline; drop them once the heap doubles.
-                self._heap = [h for h in self._heap if not h.cancelled]
+                self._heap = [e for e in self._heap if not e[2].cancelled]
                 heapq.heapify(self._heap)
                 self._compact_at = max(4096, 2 * len(self._heap))
-            heapq.heappush(self._heap, handle)
-            if self._heap[0] is handle:  # only an earlier deadline needs a wake
+            heapq.heappush(self._heap, (deadline, next(self._seq), handle))
+            if self._heap[0][2] is handle:  # only an earlier deadline needs a wake
                 self._cond.notify()
         return handle
 
@@ -515,17 +522,17 @@ class TimerThread:
         while True:
             with self._cond:
                 while not self._stopped:
-                    if self._heap and self._heap[0].cancelled:
+                    if self._heap and self._heap[0][2].cancelled:
                         heapq.heappop(self._heap)
                         continue
                     now = time.monotonic()
-                    if self._heap and self._heap[0].deadline <= now:
+                    if self._heap and self._heap[0][0] <= now:
                         break
-                    wait = self._heap[0].deadline - now if self._heap else None
+                    wait = self._heap[0][0] - now if self._heap else None
                     self._cond.wait(None if wait is None else min(wait, _MAX_WAIT_S))
                 if self._stopped:
                     return
-                handle = heapq.heappop(self._heap)
+                handle = heapq.heappop(self._heap)[2]
             fn = handle.fn
             if fn is not None and not handle.cancelled:
                 try:

@@ -18,7 +18,7 @@ import threading
 from typing import TYPE_CHECKING, cast
 
 from visionsim.runtime.dataset import Dataset
-from visionsim.runtime.java_errors import Throwable
+from visionsim.runtime.jython.java.errors import Throwable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping

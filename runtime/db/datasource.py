@@ -19,10 +19,6 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-import sqlalchemy
-from sqlalchemy.engine import make_url
-from sqlalchemy.pool import QueuePool
-
 from visionsim.runtime.db.errors import sql_exception
 from visionsim.runtime.db.sql import to_paramstyle
 from visionsim.runtime.workers import interruptible_sleep
@@ -30,6 +26,7 @@ from visionsim.runtime.workers import interruptible_sleep
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    import sqlalchemy
     from sqlalchemy.engine import URL
     from sqlalchemy.pool import PoolProxiedConnection
 
@@ -50,11 +47,25 @@ _LOCK_POLL_S = (0.001, 0.02)
 _CONNECT_TIMEOUT_S = 10
 
 
+def _sqlalchemy() -> Any:
+    """SQLAlchemy, imported on first use.
+
+    0.1-0.2 s that a project without a datasource (every start of the app on
+    a sample project) does not pay.
+    """
+    import sqlalchemy
+    import sqlalchemy.exc
+    import sqlalchemy.pool
+
+    return sqlalchemy
+
+
 def hide_password(url: str) -> str:
     """``url`` with its password as ``***`` (for panels and logs)."""
+    sa = _sqlalchemy()
     try:
-        parsed = make_url(url)
-    except sqlalchemy.exc.ArgumentError:
+        parsed: URL = sa.engine.make_url(url)
+    except sa.exc.ArgumentError:
         return url
     if parsed.password is None:
         return url  # as written (rendering would escape ':memory:')
@@ -62,7 +73,7 @@ def hide_password(url: str) -> str:
 
 
 def _url(text: str) -> URL:
-    url = make_url(text)
+    url: URL = _sqlalchemy().engine.make_url(text)
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     return url
@@ -107,6 +118,7 @@ class Datasource:
         self._keeper: PoolProxiedConnection | None = None
         self._lock = threading.Lock()
         self._recent: collections.deque[float] = collections.deque(maxlen=4096)
+        sa = _sqlalchemy()
         try:
             url = _url(config.url)
             if _is_memory_sqlite(url):
@@ -114,14 +126,14 @@ class Datasource:
             else:
                 # Every use ends in a commit or a rollback already, so the
                 # pool's own rollback on return would only cost time.
-                self.engine = sqlalchemy.create_engine(
+                self.engine = sa.create_engine(
                     url,
                     connect_args=_connect_args(url),
                     pool_size=_POOL_SIZE,
                     max_overflow=_MAX_OVERFLOW,
                     pool_reset_on_return=None,
                 )
-        except (sqlalchemy.exc.ArgumentError, ImportError) as exc:
+        except (sa.exc.ArgumentError, ImportError) as exc:
             raise ValueError(f"database {self.name!r}: bad url: {exc}") from None
         self.backend = self.engine.dialect.name
         dbapi: Any = self.engine.dialect.dbapi
@@ -134,10 +146,11 @@ class Datasource:
         def connect() -> sqlite3.Connection:
             return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
-        engine = sqlalchemy.create_engine(
+        sa = _sqlalchemy()
+        engine: sqlalchemy.Engine = sa.create_engine(
             "sqlite://",
             creator=connect,
-            poolclass=QueuePool,
+            poolclass=sa.pool.QueuePool,
             pool_size=_POOL_SIZE,
             max_overflow=_MAX_OVERFLOW,
             pool_reset_on_return=None,
@@ -169,7 +182,7 @@ class Datasource:
         """
         try:
             conn = self.engine.raw_connection()
-        except sqlalchemy.exc.DBAPIError as exc:
+        except _sqlalchemy().exc.DBAPIError as exc:
             self.problem = _message(exc.orig or exc)
             raise sql_exception(self.backend, self.problem) from None
         except self._driver_error as exc:  # the pool does not wrap its errors

@@ -5,12 +5,12 @@ In a Vision client a SQL error comes back from the gateway as a chain:
 ``GatewayException`` (the RPC) caused by the JDBC driver's ``SQLException``
 with the database's own error text. In gateway scope the RPC link is missing.
 Scripts walk the chain with ``getCause()`` (reference/ignition-tags-db.md
-section 11). The classes derive from :mod:`visionsim.runtime.java_errors`.
+section 11). The classes derive from :mod:`visionsim.runtime.jython.java.errors`.
 """
 
 from __future__ import annotations
 
-from visionsim.runtime.java_errors import JavaException
+from visionsim.runtime.jython.java.errors import JavaException
 
 __all__ = [
     "GatewayException",

@@ -156,7 +156,7 @@ class Transactions:
             tx.conn.close()
 
 
-def _gone(tx: _Tx) -> Exception:
+def _gone(tx: _Tx) -> BaseException:
     return sql_exception(
         tx.source.backend, f"Transaction {tx.id!r} is closed or does not exist."
     )

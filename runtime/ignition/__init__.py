@@ -13,12 +13,6 @@ import types
 from visionsim.runtime.ignition.dataset import DatasetFunctions
 from visionsim.runtime.ignition.date import DateFunctions
 from visionsim.runtime.ignition.db import DbFunctions
-from visionsim.runtime.ignition.java import (
-    JavaThread,
-    ThreadState,
-    build_java_modules,
-    sleep_seconds,
-)
 from visionsim.runtime.ignition.logger import ScopeState
 from visionsim.runtime.ignition.not_simulated import NotSimulatedError, complete_system
 from visionsim.runtime.ignition.services import ScopeServices
@@ -29,6 +23,12 @@ from visionsim.runtime.ignition.vision import (
     GuiFunctions,
     NavFunctions,
     VisionFunctions,
+)
+from visionsim.runtime.jython.java import (
+    JavaThread,
+    ThreadState,
+    build_java_modules,
+    sleep_seconds,
 )
 
 __all__ = [

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Protocol
 from visionsim.runtime import sources
 from visionsim.runtime.context import GUI_THREAD_NAME
 from visionsim.runtime.dataset import Dataset, PyDataSet, to_py_dataset
-from visionsim.runtime.ignition.java import ThreadState
 from visionsim.runtime.jython.java.dates import Date
+from visionsim.runtime.jython.java.thread import ThreadState
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

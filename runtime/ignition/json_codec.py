@@ -15,9 +15,9 @@ import math
 from collections.abc import Mapping
 
 from visionsim.runtime.dataset import Dataset, PyRow
-from visionsim.runtime.java_errors import JavaException
 from visionsim.runtime.jython.java._names import name_as_java
 from visionsim.runtime.jython.java.dates import Date
+from visionsim.runtime.jython.java.errors import JavaException
 
 
 class JSONException(JavaException):

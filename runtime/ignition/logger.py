@@ -15,8 +15,8 @@ import traceback
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from visionsim.runtime.java_errors import JavaRuntimeException
 from visionsim.runtime.jython.java._names import name_as_java
+from visionsim.runtime.jython.java.errors import JavaRuntimeException
 
 if TYPE_CHECKING:
     from visionsim.runtime.output import OutputSink

@@ -150,12 +150,9 @@ class MessagingFunctions:
         """Send a request; return its handle at once."""
         success = None if onSuccess is None else _callable(onSuccess, "onSuccess")
         failure = None if onError is None else _callable(onError, "onError")
-        request = self._send(project, messageHandler, payload, remoteServer, timeoutSec)
-        if success is not None:
-            request._pending.on_success(success)
-        if failure is not None:
-            request._pending.on_error(failure)
-        return request
+        return self._send(
+            project, messageHandler, payload, remoteServer, timeoutSec, success, failure
+        )
 
     def _send(
         self,
@@ -164,6 +161,8 @@ class MessagingFunctions:
         payload: dict[str, Any] | None,
         remote: str | None,
         timeout: float | str | None,
+        on_success: Callable[[object], object] | None = None,
+        on_error: Callable[[object], object] | None = None,
     ) -> Request:
         _required(project, "project")
         _required(handler, "messageHandler")
@@ -174,6 +173,8 @@ class MessagingFunctions:
             copy_payload(payload),
             None if remote is None else str(remote),
             timeout_s,
+            on_success,
+            on_error,
         )
         return Request(pending, self._stall, timeout_s)
 

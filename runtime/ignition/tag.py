@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from visionsim.runtime.java_errors import IllegalStateException, JavaException
+from visionsim.runtime.jython.java.errors import IllegalStateException, JavaException
 from visionsim.runtime.tags import (
     QualifiedValue,
     QualityCode,

@@ -10,7 +10,6 @@ Ignition); client scope gets :class:`ClientUtil`.
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +19,9 @@ from visionsim.runtime.ignition.diagnostics import (
     session_info,
     thread_dump,
 )
-from visionsim.runtime.ignition.java import JavaThread
 from visionsim.runtime.ignition.messaging import MessagingFunctions
 from visionsim.runtime.ignition.util_services import ClientServices, UtilServices
+from visionsim.runtime.jython.java.thread import JavaThread
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -93,32 +92,39 @@ class ClientUtil(GatewayUtil, ClientServices):
     def __init__(self, svc: ScopeServices) -> None:
         super().__init__(svc)
         assert svc.dispatcher is not None
-        # A closure over the bound post, not a method: invokeLater is the
-        # hottest call scripts make (bench/dispatch.py floods it).
-        self.invokeLater = _make_invoke_later(svc.dispatcher.post)
+        # The dispatcher's closure, not a method: invokeLater is the hottest
+        # call scripts make (bench/dispatch.py floods it).
+        self.invokeLater = svc.dispatcher.invoke_later(
+            _checked_invoke_later(svc.dispatcher.post)
+        )
+        self.invokeLater.__doc__ = _INVOKE_LATER_DOC
 
     def getClientId(self) -> str:
         """The hex id of this client session."""
         return self._svc.client_id or ""
 
 
-def _make_invoke_later(
-    post: Callable[[Callable[[], object], float, FrameType], None],
-) -> Callable[..., None]:
-    getframe = sys._getframe
+_INVOKE_LATER_DOC = (
+    "Run ``function()`` on the GUI thread after pending events (+ delay ms)."
+)
 
-    def invokeLater(function: Callable[[], object], delay: float = 0) -> None:
-        """Run ``function()`` on the GUI thread after pending events (+ delay ms)."""
+
+def _checked_invoke_later(
+    post: Callable[[Callable[[], object], float, FrameType], None],
+) -> Callable[[Callable[[], object], Any, FrameType], None]:
+    """InvokeLater's arguments checked, then posted (all but the common case)."""
+
+    def invoke_later(
+        function: Callable[[], object], delay: Any, caller: FrameType
+    ) -> None:
         if not callable(function):
             raise TypeError(
                 f"invokeLater(): function must be callable, "
                 f"not {type(function).__name__}"
             )
-        if type(delay) is not int or delay:  # the common delay=0 skips the check
-            delay = _delay_ms(delay)
-        post(function, delay, getframe(1))
+        post(function, _delay_ms(delay), caller)
 
-    return invokeLater
+    return invoke_later
 
 
 def _as_args(args: Iterable[Any] | None) -> tuple[Any, ...]:

@@ -18,8 +18,8 @@ from visionsim.runtime.dataset_types import (
     DatasetTypeError,
 )
 from visionsim.runtime.ignition.dataset import DatasetFunctions
-from visionsim.runtime.java_errors import JavaException
 from visionsim.runtime.jython.java.dates import Date
+from visionsim.runtime.jython.java.errors import JavaException
 
 fns = DatasetFunctions()
 

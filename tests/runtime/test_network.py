@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from visionsim.runtime.java_errors import GatewayNetworkException
+from visionsim.runtime.jython.java.errors import GatewayNetworkException
 from visionsim.runtime.network import FAULTED, UnknownGatewayError
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def test_remote_server_routes_the_request_to_that_gateway(
 def test_project_on_another_gateway_is_not_found_locally(
     client: ClientSession,
 ) -> None:
-    from visionsim.runtime.java_errors import MessageHandlerException
+    from visionsim.runtime.jython.java.errors import MessageHandlerException
 
     with pytest.raises(MessageHandlerException, match='not running on gateway "local"'):
         client.scope.system.util.sendRequest("Remote", "where")

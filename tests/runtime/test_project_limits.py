@@ -162,7 +162,9 @@ def test_project_json_text_stays_valid_json(tmp_path: Path) -> None:
     assert json.loads((root / "project.json").read_text())["title"] == "P"
 
 
-@pytest.mark.parametrize("value", ["notacolor", "#12345", "red; } QWidget {"])
+@pytest.mark.parametrize(
+    "value", ["notacolor", "#12345", "#11223344", "red; } QWidget {"]
+)
 def test_a_colour_that_is_not_one_is_an_error_with_a_line(
     tmp_path: Path, value: str
 ) -> None:
@@ -172,7 +174,39 @@ def test_a_colour_that_is_not_one_is_an_error_with_a_line(
     assert error.line == 3
 
 
-@pytest.mark.parametrize("value", ["", "#0b5394", "#abc", "#11223344", "SteelBlue"])
+@pytest.mark.parametrize("value", ["", "#0b5394", "#abc", "SteelBlue"])
 def test_colours_in_every_accepted_form_load(tmp_path: Path, value: str) -> None:
     text = BUTTON % ("Label", "[0, 0, 9, 9]", f", props: {{foreground: '{value}'}}")
     load_project(_window(tmp_path, text))
+
+
+def test_a_parent_chain_thousands_long_is_an_error_not_a_recursion(
+    tmp_path: Path,
+) -> None:
+    for index in range(2000):
+        folder = tmp_path / f"P{index}"
+        folder.mkdir()
+        parent = f"P{index + 1}" if index < 1999 else None
+        (folder / "project.json").write_text(json.dumps({"parent": parent}))
+    error = _error(tmp_path / "P0")
+    assert "generations of parent projects" in error.message
+    assert error.line == 1
+
+
+def test_a_gateway_timer_delay_of_centuries_leaves_timeouts_working(
+    tmp_path: Path, make_sim: object
+) -> None:
+    """delayMs 10,000,000,000,000 once killed the shared timer thread."""
+    from tests.conftest import write_project as write
+
+    events = (
+        "timers:\n  - {name: far, delayMs: 10000000000000, script: 'pass'}\n"
+        "messageHandlers:\n  slow: {script: '__import__(\"time\").sleep(2)'}\n"
+    )
+    project = load_project(write(tmp_path / "t", "T", gateway_events=events))
+    sim = make_sim()  # type: ignore[operator]
+    client = sim.open_project(project)
+    request = client.scope.system.util.sendRequestAsync("T", "slow", timeoutSec=0.2)
+    started = time.monotonic()
+    assert request.getError() is not None
+    assert time.monotonic() - started < 1.5

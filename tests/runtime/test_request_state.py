@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from visionsim.runtime.java_errors import CancellationException, TimeoutException
+from visionsim.runtime.jython.java.errors import CancellationException, TimeoutException
 from visionsim.runtime.requests import PendingRequest, RequestState
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import run
-from visionsim.runtime.java_errors import (
+from visionsim.runtime.jython.java.errors import (
     CancellationException,
     HandlerError,
     MessageHandlerException,

@@ -294,3 +294,26 @@ def test_a_worker_writing_to_a_closed_window_is_harmless(
     assert sim.wait_idle(5)
     assert sim.errors.reports() == []
     assert status.text == "late"  # the value is kept; nothing is drawn
+
+
+def test_a_java_awt_color_set_by_a_script_colours_the_component(
+    window_client: Callable[[str], tuple[ClientSession, list[object]]],
+) -> None:
+    """Ignition scripts set colours as java.awt.Color objects."""
+    client, log = window_client(
+        "rootContainer:\n"
+        "  components:\n"
+        "    - {type: Label, name: L, bounds: [0, 0, 90, 20]}\n"
+    )
+    run(
+        client,
+        """
+        from java.awt import Color
+        label = system.nav.openWindow("W").rootContainer.getComponent("L")
+        label.foreground = Color.RED
+        label.background = Color(0, 0, 255, 128)
+        log.append(label.foreground)
+        log.append(label.background)
+        """,
+    )
+    assert log == ["#ff0000", "rgba(0, 0, 255, 128)"]

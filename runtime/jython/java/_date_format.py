@@ -14,7 +14,6 @@ import re
 import time
 from typing import TYPE_CHECKING
 
-from visionsim.runtime.java_errors import JavaException
 from visionsim.runtime.jython.java import _calendar as cal
 from visionsim.runtime.jython.java._calendar import GregorianCalendar, week_fields
 from visionsim.runtime.jython.java._local import IllegalArgumentException, to_fields
@@ -26,6 +25,7 @@ from visionsim.runtime.jython.java._names import (
     name_as_java,
 )
 from visionsim.runtime.jython.java._zone import TimeZone, default_zone
+from visionsim.runtime.jython.java.errors import JavaException
 
 if TYPE_CHECKING:
     from visionsim.runtime.jython.java._local import Fields

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from visionsim.runtime.java_errors import JavaRuntimeException
+from visionsim.runtime.jython.java.errors import JavaRuntimeException
 
 if TYPE_CHECKING:
     from visionsim.runtime.jython.java._zone import TimeZone

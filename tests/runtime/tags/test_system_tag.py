@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import run
 from visionsim.runtime import StallThresholds
 from visionsim.runtime.context import GUI_THREAD_NAME, current
-from visionsim.runtime.java_errors import IllegalStateException
+from visionsim.runtime.jython.java.errors import IllegalStateException
 from visionsim.runtime.tags import QualityCode
 
 if TYPE_CHECKING:
@@ -234,11 +234,12 @@ def test_write_synchronous_works_in_invoke_asynchronous(
     run(
         tclient,
         """
+        import java.lang
         def work():
             system.tag.writeSynchronous('Line1/Speed', 31)
             try:
                 system.tag.writeSynchronous('[System]Client/User/Username', 'x')
-            except Exception as e:
+            except java.lang.Exception as e:  # a Java exception, as in Jython
                 print('refused: %s' % e)
         system.util.invokeAsynchronous(work)
         """,

@@ -1,0 +1,22 @@
+# ArrayList: add, get, set, size, contains, indexOf, Java's toString
+from java.util import ArrayList
+
+a = ArrayList()
+a.add(1)
+a.add("x")
+a.add(2.5)
+a.add(None)
+a.add(True)
+print(a)
+print(a.size())
+print(a.get(1))
+print(a.contains("x"))
+print(a.indexOf(2.5))
+print(a.indexOf("missing"))
+print(a.set(0, 10))
+print(a)
+a.add(0, "first")
+print(a)
+print(a.isEmpty())
+print(ArrayList().isEmpty())
+print(a.toString())

@@ -1,0 +1,20 @@
+# atomics: values, updates and how they print
+from java.util.concurrent.atomic import AtomicBoolean, AtomicInteger, AtomicLong
+
+ai = AtomicInteger(5)
+print(ai)
+print(ai.incrementAndGet())
+print(ai.getAndAdd(3))
+print(ai.get())
+print(ai.getAndIncrement())
+print(ai.decrementAndGet())
+print(ai.compareAndSet(9, 100))
+print(ai.compareAndSet(9, 200))
+print(ai)
+print(AtomicLong())
+print(AtomicLong(7).addAndGet(3))
+b = AtomicBoolean(True)
+print(b)
+print(b.getAndSet(False))
+print(b.get())
+print(AtomicBoolean())

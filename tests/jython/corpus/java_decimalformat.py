@@ -1,0 +1,21 @@
+# DecimalFormat: patterns and HALF_EVEN rounding on the exact double
+from java.text import DecimalFormat
+
+print(DecimalFormat("#,##0.00").format(1234567.891))
+print(DecimalFormat("0.#").format(2.25))
+print(DecimalFormat("0.#").format(2.35))
+print(DecimalFormat("#").format(2.5))
+print(DecimalFormat("#").format(3.5))
+print(DecimalFormat("0.00").format(0.125))
+print(DecimalFormat("0.00").format(0.135))
+print(DecimalFormat("000").format(7))
+print(DecimalFormat("#.##").format(0.5))
+print(DecimalFormat("#.##").format(0))
+print(DecimalFormat("#,###").format(1234567))
+print(DecimalFormat("0.0").format(-0.04))
+print(DecimalFormat("0.0").format(-1.25))
+print(DecimalFormat("#%").format(0.256))
+print(DecimalFormat("0.00%").format(0.12345))
+print(DecimalFormat("$#,##0.00").format(1234.5))
+print(DecimalFormat("0.###").format(1.0))
+print(DecimalFormat("#,##0.00").format(-1234.567))

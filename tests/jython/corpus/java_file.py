@@ -1,0 +1,18 @@
+# java.io.File: path parts (no file system changes)
+from java.io import File
+
+f = File("/tmp/visionsim-no-such-dir/report.csv")
+print(f)
+print(f.getName())
+print(f.getParent())
+print(f.getPath())
+print(f.exists())
+print(f.isFile())
+print(f.length())
+print(f.name)
+g = File(File("/tmp"), "child.txt")
+print(g)
+print(g.getParentFile())
+print(File("relative.txt").getParent())
+print(File("/tmp").isDirectory())
+print(File.separator)

@@ -1,0 +1,20 @@
+# Integer and Long constants and conversions
+from java.lang import Integer, Long, Short
+
+print(Integer.MAX_VALUE)
+print(Integer.MIN_VALUE)
+print(Long.MAX_VALUE)
+print(Long.MIN_VALUE)
+print(Short.MAX_VALUE)
+print(Integer.toHexString(255))
+print(Integer.toHexString(-1))
+print(Integer.toBinaryString(10))
+print(Integer.toOctalString(8))
+print(Integer.toString(255, 16))
+print(Integer.toString(-255, 2))
+print(Long.toHexString(-1))
+print(Integer.bitCount(255))
+print(Integer.compare(3, 7))
+print(Integer.signum(-12))
+print(Integer.sum(2, 3))
+print(Integer.max(2, 3))

@@ -1,0 +1,18 @@
+# NumberFormat instances (US locale)
+from java.text import NumberFormat
+
+nf = NumberFormat.getInstance()
+print(nf.format(1234.5678))
+print(nf.format(1000000))
+print(nf.format(0.1))
+print(NumberFormat.getIntegerInstance().format(2.5))
+print(NumberFormat.getIntegerInstance().format(3.5))
+print(NumberFormat.getPercentInstance().format(0.256))
+print(NumberFormat.getPercentInstance().format(1.5))
+nf.setMaximumFractionDigits(1)
+print(nf.format(2.25))
+nf.setMinimumFractionDigits(1)
+print(nf.format(3))
+nf.setGroupingUsed(False)
+print(nf.format(1234567.0))
+print(NumberFormat.getInstance().parse("1,234"))

@@ -535,3 +535,31 @@ rootContainer:
         "1: id=7",
         "2: id=8",
     ]
+
+
+def test_scripts_paint_shapes_with_java_colors(window: tuple) -> None:
+    win, client, _log = window
+    run(
+        client,
+        """
+        from java.awt import Color
+        root = system.gui.getWindow("W").rootContainer
+        root.getComponent("Box").fillPaint = Color.BLUE
+        root.getComponent("Tri").strokePaint = Color(0, 0, 0, 64)
+        """,
+    )
+    assert win.component("Box").fillPaint == "#0000ff"
+    assert win.component("Tri").strokePaint == "rgba(0, 0, 0, 64)"
+    assert win.component("Box").widget.grab().toImage().pixelColor(25, 15).name() == (
+        "#0000ff"
+    )
+
+
+def test_window_yaml_rejects_a_fill_paint_that_is_no_colour(
+    window_client: MakeClient,
+) -> None:
+    from visionsim.runtime import ProjectError
+
+    bad = WINDOW.replace('fillPaint: "#ff0000"', "fillPaint: reddish")
+    with pytest.raises(ProjectError, match="fillPaint must be a colour"):
+        window_client(bad)

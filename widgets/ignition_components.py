@@ -250,6 +250,10 @@ class DateTimePopup(VisionComponent):
 
 
 def _qdatetime(value: datetime.datetime) -> QDateTime:
+    """``value`` for Qt; a date the platform cannot place (year 1) is the epoch."""
     qt = QDateTime()
-    qt.setMSecsSinceEpoch(round(value.timestamp() * 1000))
+    try:
+        qt.setMSecsSinceEpoch(round(value.timestamp() * 1000))
+    except (OverflowError, ValueError, OSError):
+        qt.setMSecsSinceEpoch(0)
     return qt

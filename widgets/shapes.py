@@ -92,10 +92,15 @@ class _ShapeCanvas(QWidget):
         super().__init__()
         self.values = values
 
+    def stroke_width(self) -> float:
+        """``strokeWidth`` within 0..1000 (NaN or negative: no stroke)."""
+        width = float(self.values["strokeWidth"])  # type: ignore[arg-type]
+        return min(width, _MAX_STROKE) if width > 0 else 0.0
+
     def geometry_path(self) -> QPainterPath:
         """The shape's outline in widget coordinates."""
         kind = str(self.values["shapeType"])
-        inset = min(float(self.values["strokeWidth"]), _MAX_STROKE) / 2  # type: ignore[arg-type]
+        inset = self.stroke_width() / 2
         box = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
         path = QPainterPath()
         if kind == "ellipse":
@@ -117,9 +122,9 @@ class _ShapeCanvas(QWidget):
         if fill is not None and self.values["shapeType"] != "line":
             painter.fillPath(path, fill)
         stroke = paint_color(self.values["strokePaint"])
-        width = float(self.values["strokeWidth"])  # type: ignore[arg-type]
+        width = self.stroke_width()
         if stroke is not None and width > 0:
-            painter.strokePath(path, QPen(stroke, min(width, _MAX_STROKE)))
+            painter.strokePath(path, QPen(stroke, width))
         painter.end()
 
 

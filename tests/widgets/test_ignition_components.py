@@ -563,3 +563,30 @@ def test_window_yaml_rejects_a_fill_paint_that_is_no_colour(
     bad = WINDOW.replace('fillPaint: "#ff0000"', "fillPaint: reddish")
     with pytest.raises(ProjectError, match="fillPaint must be a colour"):
         window_client(bad)
+
+
+@pytest.mark.parametrize(
+    ("prop", "value"),
+    [
+        ("strokeWidth", float("nan")),
+        ("strokeWidth", 1e300),
+        ("strokeWidth", -5.0),
+        ("path", "M 0 0 L nan 3"),
+    ],
+)
+def test_shape_with_unusable_numbers_still_draws(
+    window: tuple, prop: str, value: object
+) -> None:
+    win, _client, _log = window
+    tri = win.component("Tri")
+    tri.shapeType = "path"
+    setattr(tri, prop, value)
+    assert not tri.widget.grab().toImage().isNull()
+
+
+def test_date_time_popup_takes_extreme_dates(window: tuple) -> None:
+    win, _client, _log = window
+    when = win.component("When")
+    for value in (datetime.datetime(1, 1, 1), datetime.datetime(9999, 12, 31)):
+        when.date = value
+        assert when.widget.text()

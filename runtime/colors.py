@@ -1,4 +1,4 @@
-"""Colour values of component properties (``foreground``, ``background``).
+"""Colour values of component properties (``foreground``, ``fillPaint``...).
 
 A window file gives a colour as ``#rgb``, ``#rrggbb`` or a CSS colour name,
 or leaves it empty (a script may also set a ``java.awt.Color``); anything else
@@ -11,7 +11,9 @@ import re
 
 __all__ = ["COLOR_PROPERTIES", "is_color"]
 
-COLOR_PROPERTIES = frozenset({"foreground", "background"})
+COLOR_PROPERTIES = frozenset(
+    {"foreground", "background", "buttonBG", "fillPaint", "strokePaint"}
+)
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 # The CSS/SVG colour keywords Qt's style sheets accept.
 _NAMES = frozenset(

@@ -87,6 +87,7 @@ _KIND_NAMES = {
     float: "a float",
     str: "a str",
     object: "a dataset {columns: [...], rows: [[...], ...]} or null",
+    datetime.datetime: "a date and time (2024-05-06 07:08:00)",
 }
 _CELL_TYPES = (str, int, float, bool, datetime.date, type(None))
 
@@ -335,6 +336,10 @@ def coerce(
         return value
     if kind in (bool, float, str) and type(value) is kind:
         return value
+    if kind is datetime.datetime and isinstance(value, datetime.date):
+        if isinstance(value, datetime.datetime):  # YAML gives dates as dates
+            return value
+        return datetime.datetime(value.year, value.month, value.day)
     raise bad_value(doc, node, label, value, kind)
 
 

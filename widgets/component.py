@@ -13,6 +13,7 @@ the simulated client.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import sys
 import threading
@@ -244,6 +245,13 @@ class VisionComponent:
         """Call ``watcher(name, value)`` after each property change (GUI thread)."""
         self._watchers.append(watcher)
 
+    def _relay_inner(self, *inner: QWidget) -> None:
+        """Clicks on inner widgets (a composite's parts) are this component's too."""
+        relay = self.widget.findChild(InputEventRelay)
+        if relay is not None:
+            for part in inner:
+                part.installEventFilter(relay)
+
     def _on_gui(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` now on the GUI thread, or post it there from a worker."""
         if self._env.closed:
@@ -366,6 +374,8 @@ def coerce(name: str, kind: type, value: object) -> object:
     """
     if kind is object or type(value) is kind:
         return value
+    if kind is datetime.datetime and isinstance(value, datetime.datetime):
+        return value  # a Java Date from system.date is a datetime subclass
     if kind is str and isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     if kind is str and name in COLOR_PROPERTIES and hasattr(value, "getRGB"):
@@ -427,9 +437,11 @@ class InputEventRelay(QObject):
         component = self._component
         if kind in _MOUSE:
             self._click_count = 2 if kind == QEvent.Type.MouseButtonDblClick else 1
-            component._fire(_MOUSE[kind], self._mouse_event(event))
+            component._fire(_MOUSE[kind], self._mouse_event(event, watched))
             if kind == QEvent.Type.MouseButtonRelease:
-                component._fire("mouseClicked", self._mouse_event(event))
+                component._fire("mouseClicked", self._mouse_event(event, watched))
+        elif watched is not component.widget:
+            pass  # an inner part (relay_inner): only its clicks are the component's
         elif kind == QEvent.Type.Enter:
             component._fire("mouseEntered", MouseEvent(component, 0, 0, 0, 0))
         elif kind == QEvent.Type.Leave:
@@ -440,8 +452,10 @@ class InputEventRelay(QObject):
             component._fire("focusLost", FocusEvent(component))
         return False
 
-    def _mouse_event(self, event: QEvent) -> MouseEvent:
+    def _mouse_event(self, event: QEvent, watched: QObject) -> MouseEvent:
         pos = event.position()  # type: ignore[attr-defined]
+        if watched is not self._component.widget:  # in the component's coordinates
+            pos = watched.mapTo(self._component.widget, pos)  # type: ignore[attr-defined]
         mods = event.modifiers()  # type: ignore[attr-defined]
         keys = Qt.KeyboardModifier
         return MouseEvent(

@@ -1,5 +1,8 @@
 """The Vision components: Label, Button, text fields, CheckBox, ProgressBar, Table.
 
+TYPES maps every catalog type to its class, including those in the other
+modules of this package (shapes, templates, buttons, indicators...).
+
 Each class is named as in the catalog (:mod:`runtime.vision_catalog`), builds
 its QWidget, pushes property values into it, and turns the widget's signals
 into Ignition events and property changes. User edits (typing, ticking) update
@@ -8,6 +11,7 @@ the property without re-rendering, so the cursor stays where it is.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -15,78 +19,65 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
+from visionsim.widgets.buttons import (
+    MultiStateButton,
+    TabStrip,
+    ToggleButton,
+    TwoStateButton,
+)
 from visionsim.widgets.component import VisionComponent
+from visionsim.widgets.containers import Container, RootContainer
 from visionsim.widgets.dataset_support import to_dataset
 from visionsim.widgets.events import ActionEvent
+from visionsim.widgets.ignition_components import (
+    ComboBox,
+    DateTimePopup,
+    Image,
+    NumericLabel,
+)
+from visionsim.widgets.indicators import (
+    Chart,
+    DigitalDisplay,
+    EasyChart,
+    Meter,
+    PieChart,
+    Timer,
+)
+from visionsim.widgets.label_render import render_button, render_label
+from visionsim.widgets.shapes import Shape, ShapeGroup
+from visionsim.widgets.templates import TemplateHolder, TemplateRepeater
 
 if TYPE_CHECKING:
     from visionsim.runtime.dataset import Dataset
 
+__all__ = ["TYPES", "Container", "RootContainer"]
+
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class Container(VisionComponent):
-    """A group of components placed by their bounds."""
-
-    __slots__ = ()
-
-    def _create_widget(self) -> QWidget:
-        frame = QFrame()
-        frame.setObjectName("VisionContainer")
-        return frame
-
-    def add_child(self, child: VisionComponent) -> None:
-        """Adopt a child component (its widget goes inside this one)."""
-        self._children.append(child)
-        child.widget.setParent(self.widget)
-
-
-class RootContainer(Container):
-    """The window's root; its custom properties are the window's parameters."""
-
-    __slots__ = ()
-
-    def _create_widget(self) -> QWidget:
-        frame = QFrame()
-        frame.setObjectName("VisionRootContainer")
-        return frame
-
-
 class Label(VisionComponent):
-    """Static text."""
+    """Text and an icon (PMILabel); ``<html>`` text is HTML, other text one line."""
 
     __slots__ = ()
 
     def _create_widget(self) -> QWidget:
         label = QLabel()
         label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
 
     def _render(self, name: str, value: object) -> None:
-        if name == "text":
-            label: QLabel = self.widget
-            # As in Swing: only text starting with <html> is HTML (and wraps).
-            label.setTextFormat(_text_format(str(value)))
-            label.setText(str(value))
-        else:
+        if not render_label(self.widget, self._values, name):
             super()._render(name, value)
-
-
-def _text_format(text: str) -> Qt.TextFormat:
-    if text[:6].lower() == "<html>":
-        return Qt.TextFormat.RichText
-    return Qt.TextFormat.PlainText
 
 
 class Button(VisionComponent):
@@ -100,32 +91,8 @@ class Button(VisionComponent):
         return button
 
     def _render(self, name: str, value: object) -> None:
-        if name == "text":
-            self._show_text(str(value))
-        else:
+        if not render_button(self.widget, self._values, name):
             super()._render(name, value)
-
-    def _show_text(self, text: str) -> None:
-        """Plain text on the button; ``<html>`` text in a rich-text label on it."""
-        button: QPushButton = self.widget
-        html = button.findChild(QLabel, "VisionButtonHtml")
-        if _text_format(text) == Qt.TextFormat.PlainText:
-            button.setText(text)
-            if html is not None:
-                html.hide()
-            return
-        button.setText("")
-        if html is None:
-            html = QLabel(button)
-            html.setObjectName("VisionButtonHtml")
-            html.setTextFormat(Qt.TextFormat.RichText)
-            html.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            html.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout = QVBoxLayout(button)
-            layout.setContentsMargins(4, 2, 4, 2)
-            layout.addWidget(html)
-        html.setText(text)
-        html.show()
 
     def _on_clicked(self) -> None:
         self._fire("actionPerformed", ActionEvent(self, str(self._values["text"])))
@@ -225,7 +192,17 @@ class NumericTextField(VisionComponent):
             number = float(text)
         except ValueError:
             return
-        self._apply("doubleValue", number, False)
+        if not math.isfinite(number):
+            return
+        mode = int(self._values["mode"])
+        if mode in (0, 1):  # Integer, Long: the typed number, rounded
+            limit = 2**31 - 1 if mode == 0 else 2**63 - 1
+            rounded = max(-limit - 1, min(round(number), limit))
+            self._apply(self._INTEGRAL[mode], rounded, False)
+        else:
+            self._apply(
+                self._REAL[mode - 2] if mode < 4 else "doubleValue", number, False
+            )
 
     def _on_return_pressed(self) -> None:
         self._fire("actionPerformed", ActionEvent(self))
@@ -374,6 +351,24 @@ TYPES: dict[str, type[VisionComponent]] = {
         CheckBox,
         ProgressBar,
         Table,
+        NumericLabel,
+        ComboBox,
+        Image,
+        DateTimePopup,
+        ToggleButton,
+        TwoStateButton,
+        MultiStateButton,
+        TabStrip,
+        Timer,
+        DigitalDisplay,
+        Meter,
+        Shape,
+        ShapeGroup,
+        TemplateHolder,
+        TemplateRepeater,
+        Chart,
+        EasyChart,
+        PieChart,
     )
 }
 

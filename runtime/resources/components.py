@@ -20,6 +20,7 @@ from visionsim.runtime.resources.values import (
     ClassName,
     Color,
     Floats,
+    Font,
     GeneralPath,
     JavaDate,
     JavaEnum,
@@ -27,6 +28,7 @@ from visionsim.runtime.resources.values import (
     Rect,
 )
 from visionsim.runtime.vision_catalog import CATALOG
+from visionsim.runtime.vision_classes import catalog_type, font_text
 from visionsim.runtime.windows import ComponentSpec, CustomProperty
 
 if TYPE_CHECKING:
@@ -48,6 +50,25 @@ CLASS_MAP = {
     "PMITable": "Table",
 }
 PLACEHOLDER = "Placeholder"
+#: Catalog types the decoder does not hand whole classes to yet: a template
+#: holder stays a placeholder until its template is expanded into it, and a
+#: shape's geometry (its constructor's delegate) is not decoded into
+#: ``shapeType``/``path`` yet, so it stays a placeholder drawn at its bounds.
+_NOT_FROM_CLASS = frozenset(
+    {"TemplateHolder", "Shape", "ShapeGroup"}
+    # and what the catalog has only as a stand-in holding data (not drawn):
+    | {"Chart", "EasyChart", "PieChart", "TemplateRepeater"}
+)
+
+
+def _simulating(java_class: str, short: str) -> str:
+    """The catalog type for a decoded component's class (or a placeholder)."""
+    kind = catalog_type(java_class) or CLASS_MAP.get(short)
+    if kind is None or kind in _NOT_FROM_CLASS or kind not in CATALOG:
+        return PLACEHOLDER
+    return kind
+
+
 #: Coordinates beyond this are clamped (Qt geometry is int32; real windows
 #: stay within a few thousand pixels).
 MAX_COORDINATE = 1_000_000
@@ -191,8 +212,7 @@ class Builder:
         """The spec of ``obj`` (at ``path``) and, recursively, its children."""
         self._done.add(id(obj))
         short = obj.short_class()
-        kind = "RootContainer" if path == ROOT_NAME else CLASS_MAP.get(short)
-        kind = kind or PLACEHOLDER
+        kind = "RootContainer" if path == ROOT_NAME else _simulating(obj.cls, short)
         children = []
         for child in children_of(obj):
             if id(child) not in self._done:  # a cycle or a shared child: once
@@ -241,6 +261,8 @@ def properties(obj: JavaObject, kind: str) -> dict[str, object]:
         spec = ctype.property(name) if ctype is not None else None
         if spec is None or kind == PLACEHOLDER:
             out[name] = value
+        elif isinstance(value, Font) and spec.kind is str:  # Dialog-BOLD-20
+            out[name] = font_text(value.family, value.style, value.size)
         elif (fit := fit_value(value, spec.kind)) is not None:
             out[name] = fit
     if kind == PLACEHOLDER:

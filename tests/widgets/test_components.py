@@ -75,7 +75,7 @@ def test_do_click_from_a_script(vision_client: ClientSession) -> None:
         ("Status", "enabled", False, lambda w: not w.isEnabled()),
         ("Status", "toolTipText", "tip", lambda w: w.toolTip()),
         ("Status", "foreground", "#ff0000", lambda w: "#ff0000" in w.styleSheet()),
-        ("Status", "background", "#00ff00", lambda w: "#00ff00" in w.styleSheet()),
+        ("Group/Check", "background", "#00ff00", lambda w: "#00ff00" in w.styleSheet()),
     ],
 )
 def test_every_property_write_reaches_the_widget(

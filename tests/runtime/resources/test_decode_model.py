@@ -133,7 +133,7 @@ def test_components_map_to_catalog_types_with_ignition_properties(
     assert label.props["text"] == "Idle"
     assert label.props["foreground"] == "#102030"
     assert label.props["horizontalAlignment"] == 0
-    assert label.props["font"] == Font("Dialog", 1, 20)
+    assert label.props["font"] == "Dialog-BOLD-20"  # Java's Font.decode text
     assert label.events == {"mouseClicked": "print('clicked')"}
     assert label.custom_methods == {"refresh": "def refresh(self):\n\tpass\n"}
     assert label.ignition_class == f"{FPMI}.components.PMILabel"

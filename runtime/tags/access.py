@@ -25,7 +25,7 @@ from visionsim.runtime.tags.values import CLIENT_PROVIDER, SYSTEM_PROVIDER, read
 from visionsim.runtime.workers import interruptible_sleep
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from pathlib import Path
 
     from visionsim.runtime.stall import StallMonitor
@@ -81,8 +81,9 @@ class TagAccess:
         self.local = dict(local or {})
         self.default_provider = default_provider
         self.round_trip_s = round_trip_s
-        # path -> (parsed, node, quality, engine generation); a dict's get and
-        # set are atomic under the GIL, so threads may share it.
+        # path -> (parsed, node, quality, engine generation, the atomic tag
+        # when the path names its value, else None); a dict's get and set are
+        # atomic under the GIL, so threads may share it.
         self._cache: dict[str, tuple[Any, ...]] = {}
 
     def with_default(self, provider: str | None) -> TagAccess:
@@ -141,7 +142,13 @@ class TagAccess:
         found = self._resolve(path)
         if len(self._cache) >= _CACHE_SIZE:
             self._cache.clear()
-        self._cache[path] = (*found, self.engine.generation)
+        parsed, node, _ = found
+        plain = (
+            node
+            if type(node) is AtomicTag and parsed and parsed.prop == "Value"
+            else None
+        )
+        self._cache[path] = (*found, self.engine.generation, plain)
         return found
 
     def _resolve(
@@ -162,6 +169,37 @@ class TagAccess:
         if type(node) is AtomicTag and parsed.prop == "Value":
             return node.qv  # the common case, without read_node's dispatch
         return read_node(node, parsed.prop)
+
+    def read_all(self, paths: Iterable[object]) -> list[QualifiedValue]:
+        """Each path's qualified value, in order; never raises for a bad path.
+
+        The hot path of ``readBlocking``: a string path resolved before (and
+        the tree unchanged since) naming a tag's value costs two dict lookups.
+        """
+        get, generation, read = self._cache.get, self.engine.generation, self.read
+        out = []
+        for path in paths:
+            hit = get(path) if type(path) is str else None
+            if hit is not None and hit[4] is not None and hit[3] == generation:
+                out.append(hit[4].qv)
+            else:
+                out.append(read(path))
+        return out
+
+    def write_all(
+        self, paths: Iterable[object], values: Iterable[object]
+    ) -> list[QualityCode]:
+        """Write each path its value, in order; a quality code each."""
+        get, generation = self._cache.get, self.engine.generation
+        write, fast = self.write, self.engine.write_value
+        out = []
+        for path, value in zip(paths, values, strict=True):
+            hit = get(path) if type(path) is str else None
+            if hit is not None and hit[4] is not None and hit[3] == generation:
+                out.append(fast(hit[4], value))
+            else:
+                out.append(write(path, value))
+        return out
 
     def write(self, path: object, value: object) -> QualityCode:
         """Write one path; never raises for a bad path."""

@@ -118,11 +118,11 @@ def test_the_polling_binding_brings_rows_and_then_the_new_row() -> None:
     assert lines[0] == "when the window opens: data is None"
     assert lines[1] == "first poll: 6 rows, newest id 9; Rows in production: 9"
     assert re.fullmatch(
-        r"after Add a row: newest id 10 on Line 4 after (\d+) polls; "
+        r"after Add a row: newest id 10 on Line 4 after (\d+) changes; "
         r"Rows in production: 10",
         lines[2],
     )
-    assert _number(r"after (\d+) polls", lines[2]) >= 2
+    assert _number(r"after (\d+) changes", lines[2]) >= 2
 
 
 @pytest.mark.parametrize("window", ["Main", *(f"Lessons/{n}" for n in LESSONS)])

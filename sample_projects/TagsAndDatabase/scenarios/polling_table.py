@@ -26,7 +26,7 @@ def added(tries=[0]):
         tries[0] += 1
         system.util.invokeLater(added, 25)
         return
-    print("after Add a row: newest id %s on %s after %d polls; %s" % (
+    print("after Add a row: newest id %s on %s after %d changes; %s" % (
         table.data.getValueAt(0, "id"), table.data.getValueAt(0, "line"),
         root.polls, root.getComponent("Count").text))
     system.nav.swapTo("Main")

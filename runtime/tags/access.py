@@ -18,14 +18,20 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.tags.loader import load_tag_file, new_provider
-from visionsim.runtime.tags.model import AtomicTag, Folder, Node
+from visionsim.runtime.tags.model import (
+    NOT_FAST,
+    AtomicTag,
+    Folder,
+    Node,
+    coerce_fast,
+)
 from visionsim.runtime.tags.paths import TagPath, TagPathError, parse_path
-from visionsim.runtime.tags.quality import QualifiedValue, QualityCode
+from visionsim.runtime.tags.quality import QualifiedValue, QualityCode, now_millis
 from visionsim.runtime.tags.values import CLIENT_PROVIDER, SYSTEM_PROVIDER, read_node
 from visionsim.runtime.workers import interruptible_sleep
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
     from pathlib import Path
 
     from visionsim.runtime.stall import StallMonitor
@@ -85,6 +91,8 @@ class TagAccess:
         # when the path names its value, else None); a dict's get and set are
         # atomic under the GIL, so threads may share it.
         self._cache: dict[str, tuple[Any, ...]] = {}
+        # tuple of paths -> (engine generation, their atomic tags)
+        self._batches: dict[tuple[object, ...], tuple[int, tuple[AtomicTag, ...]]] = {}
 
     def with_default(self, provider: str | None) -> TagAccess:
         """The same tags with another default provider (None: refuse)."""
@@ -170,35 +178,66 @@ class TagAccess:
             return node.qv  # the common case, without read_node's dispatch
         return read_node(node, parsed.prop)
 
-    def read_all(self, paths: Iterable[object]) -> list[QualifiedValue]:
-        """Each path's qualified value, in order; never raises for a bad path.
+    def plain_tags(self, paths: Iterable[object]) -> tuple[AtomicTag, ...] | None:
+        """The atomic tags whose values ``paths`` name, or None if one does not.
 
-        The hot path of ``readBlocking``: a string path resolved before (and
-        the tree unchanged since) naming a tag's value costs two dict lookups.
+        Cached by the whole list of paths until the tree changes shape, so a
+        script reading the same paths again pays one dict lookup. Thread: any.
         """
-        get, generation, read = self._cache.get, self.engine.generation, self.read
-        out = []
-        for path in paths:
-            hit = get(path) if type(path) is str else None
-            if hit is not None and hit[4] is not None and hit[3] == generation:
-                out.append(hit[4].qv)
-            else:
-                out.append(read(path))
-        return out
+        generation = self.engine.generation
+        try:
+            key = tuple(paths)
+            hit = self._batches.get(key)
+        except TypeError:  # an unhashable "path": the slow path says why
+            return None
+        if hit is not None and hit[0] == generation:
+            return hit[1]
+        get, tags = self._cache.get, []
+        for path in key:
+            if type(path) is not str:
+                return None
+            self.lookup(path)  # resolves it into the per-path cache
+            entry = get(path)
+            if entry is None or entry[4] is None:
+                return None
+            tags.append(entry[4])
+        found = tuple(tags)
+        if len(self._batches) >= _CACHE_SIZE:
+            self._batches.clear()
+        self._batches[key] = (generation, found)
+        return found
+
+    def read_all(self, paths: Iterable[object]) -> list[QualifiedValue]:
+        """Each path's qualified value, in order; never raises for a bad path."""
+        tags = self.plain_tags(paths)
+        if tags is not None:
+            return [tag.qv for tag in tags]
+        return [self.read(path) for path in paths]
 
     def write_all(
-        self, paths: Iterable[object], values: Iterable[object]
+        self, paths: Sequence[object], values: Sequence[object]
     ) -> list[QualityCode]:
-        """Write each path its value, in order; a quality code each."""
-        get, generation = self._cache.get, self.engine.generation
-        write, fast = self.write, self.engine.write_value
-        out = []
-        for path, value in zip(paths, values, strict=True):
-            hit = get(path) if type(path) is str else None
-            if hit is not None and hit[4] is not None and hit[3] == generation:
-                out.append(fast(hit[4], value))
-            else:
-                out.append(write(path, value))
+        """Write each path its value, in order; a quality code each.
+
+        A memory tag given a value of its own type is set right here, all of
+        them with one timestamp; anything else takes the general write.
+        """
+        tags = self.plain_tags(paths)
+        if tags is None:
+            return [self.write(p, v) for p, v in zip(paths, values, strict=True)]
+        good, millis, out = QualityCode.Good, now_millis(), []
+        for tag, value, path in zip(tags, values, paths, strict=True):
+            if (
+                tag.value_source == "memory"
+                and not tag.read_only
+                and tag.provider != SYSTEM_PROVIDER
+            ):
+                coerced = coerce_fast(tag.data_type, value)
+                if coerced is not NOT_FAST:
+                    tag.set(QualifiedValue(coerced, good, millis))
+                    out.append(good)
+                    continue
+            out.append(self.write(path, value))
         return out
 
     def write(self, path: object, value: object) -> QualityCode:

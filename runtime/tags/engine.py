@@ -19,14 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from visionsim.runtime import context
 from visionsim.runtime.tags.loader import TYPES_FOLDER, load_tag_file, new_provider
-from visionsim.runtime.tags.model import (
-    NOT_FAST,
-    AtomicTag,
-    Folder,
-    Node,
-    coerce_fast,
-    coerce_value,
-)
+from visionsim.runtime.tags.model import AtomicTag, Folder, Node, coerce_value
 from visionsim.runtime.tags.paths import join_relative, parse_path
 from visionsim.runtime.tags.quality import QualifiedValue, QualityCode
 from visionsim.runtime.tags.simulator import SimulatedSignal, signal_for
@@ -49,7 +42,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DatasourceNotConnected", "QueryRunner", "TagEngine"]
 
-GOOD = QualityCode.Good
 DEFAULT_SIM_PERIOD_S = 1.0
 DEFAULT_QUERY_RATE_MS = 10_000
 
@@ -230,16 +222,6 @@ class TagEngine:
     ) -> QualityCode:
         """Write ``value`` to ``node``; the quality says how it went."""
         return write_node(node, value, prop, self._signals.get)
-
-    def write_value(self, tag: AtomicTag, value: object) -> QualityCode:
-        """Write ``value`` to ``tag``'s value (the hot path of ``write``)."""
-        memory = tag.value_source == "memory" and tag.provider != SYSTEM_PROVIDER
-        if memory and not tag.read_only:
-            coerced = coerce_fast(tag.data_type, value)
-            if coerced is not NOT_FAST:
-                tag.set(QualifiedValue(coerced))
-                return GOOD
-        return write_node(tag, value, "Value", self._signals.get)
 
     # -- running ------------------------------------------------------------------
 

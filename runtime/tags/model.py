@@ -153,11 +153,12 @@ class AtomicTag(Node):
             if (
                 old.value == qv.value
                 and type(old.value) is type(qv.value)
-                and old.quality == qv.quality
+                and (old.quality is qv.quality or old.quality == qv.quality)
             ):
                 return
-            for listener in list(self.listeners):
-                listener(self, old, qv)
+            if self.listeners:  # most tags have none: no copy then
+                for listener in list(self.listeners):
+                    listener(self, old, qv)
 
 
 def _guess_type(value: object) -> str:

@@ -40,3 +40,29 @@ def test_cached_writes_convert_check_and_follow_reconfiguration(
     tag.deleteTags(["[default]S"])
     [qv] = tag.readBlocking(["[default]S"])
     assert qv.quality.getName() == "Bad_NotFound"
+
+
+def test_a_cached_list_of_paths_follows_the_tree_and_odd_paths(
+    sim: Simulation, tmp_path: Path
+) -> None:
+    from visionsim.runtime.tags import TagPath
+
+    client = sim.open_project(load_project(write_tag_project(tmp_path, TAGS)))
+    tag = client.scope.system.tag
+    paths = ["[default]I", "[default]F"]
+    for _ in range(2):  # the second read is the cached list
+        assert [qv.value for qv in tag.readBlocking(paths)] == [1, 0.5]
+    tag.writeBlocking(paths, [3, 4.5])
+    assert [qv.value for qv in tag.readBlocking(paths)] == [3, 4.5]
+    tag.deleteTags(["[default]F"])  # the cached list goes stale
+    assert [qv.quality.getName() for qv in tag.readBlocking(paths)] == [
+        "Good",
+        "Bad_NotFound",
+    ]
+    tag.configure("[default]", [{"name": "F", "valueSource": "memory", "value": 9}])
+    assert [qv.value for qv in tag.readBlocking(paths)] == [3, 9]
+    odd = [TagPath("[default]I"), ["not", "a", "path"], "[default]I.Quality"]
+    first, bad, quality = tag.readBlocking(odd)
+    assert first.value == 3
+    assert bad.quality.isBad() or bad.quality.isError()
+    assert str(quality.value) == "Good"

@@ -10,7 +10,8 @@ print("when the window opens: data is %s" % table.data)
 
 
 def first(tries=[0]):
-    if root.polls < 1 and tries[0] < 400:
+    counted = root.getComponent("Count").text.endswith(": 9")
+    if (root.polls < 1 or not counted) and tries[0] < 400:
         tries[0] += 1
         system.util.invokeLater(first, 25)
         return
@@ -22,7 +23,10 @@ def first(tries=[0]):
 
 
 def added(tries=[0]):
-    if table.data.getValueAt(0, "line") != "Line 4" and tries[0] < 400:
+    # The Table and the Count label poll on their own schedules: wait for both.
+    shown = table.data.getValueAt(0, "line") == "Line 4"
+    counted = root.getComponent("Count").text.endswith(": 10")
+    if not (shown and counted) and tries[0] < 400:
         tries[0] += 1
         system.util.invokeLater(added, 25)
         return

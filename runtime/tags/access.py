@@ -15,6 +15,7 @@ import collections
 import contextlib
 import socket
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.tags.loader import load_tag_file, new_provider
@@ -26,7 +27,7 @@ from visionsim.runtime.tags.model import (
     coerce_fast,
 )
 from visionsim.runtime.tags.paths import TagPath, TagPathError, parse_path
-from visionsim.runtime.tags.quality import QualifiedValue, QualityCode, now_millis
+from visionsim.runtime.tags.quality import QualifiedValue, QualityCode
 from visionsim.runtime.tags.values import CLIENT_PROVIDER, SYSTEM_PROVIDER, read_node
 from visionsim.runtime.workers import interruptible_sleep
 
@@ -47,6 +48,7 @@ DEFAULT_PROVIDER = "default"
 #: Simulated client-to-gateway round trip of a blocking tag call (seconds).
 DEFAULT_ROUND_TRIP_S = 0.001
 _CACHE_SIZE = 10_000
+_GOOD = QualityCode.Good
 
 
 class TagAccess:
@@ -225,7 +227,7 @@ class TagAccess:
         tags = self.plain_tags(paths)
         if tags is None:
             return [self.write(p, v) for p, v in zip(paths, values, strict=True)]
-        good, millis, out = QualityCode.Good, now_millis(), []
+        millis, out = time.time_ns() // 1_000_000, []
         for tag, value, path in zip(tags, values, paths, strict=True):
             if (
                 tag.value_source == "memory"
@@ -234,8 +236,8 @@ class TagAccess:
             ):
                 coerced = coerce_fast(tag.data_type, value)
                 if coerced is not NOT_FAST:
-                    tag.set(QualifiedValue(coerced, good, millis))
-                    out.append(good)
+                    tag.set(QualifiedValue(coerced, _GOOD, millis))
+                    out.append(_GOOD)
                     continue
             out.append(self.write(path, value))
         return out

@@ -100,22 +100,30 @@ class TagFunctions:
 
     def readBlocking(self, tagPaths: Any, timeout: int = 45000) -> list[QualifiedValue]:
         """Read ``tagPaths``; one QualifiedValue each, in order."""
-        paths = _paths(tagPaths)
-        _timeout(timeout)
+        paths = tagPaths if type(tagPaths) is list else _paths(tagPaths)
+        if type(timeout) is not int:
+            _timeout(timeout)
         tags = self._tags
-        tags.round_trip("system.tag.readBlocking")
-        read = tags.read
-        return [read(p) for p in paths]
+        if tags.round_trip_s:
+            tags.round_trip("system.tag.readBlocking")
+        return tags.read_all(paths)
 
     def writeBlocking(
         self, tagPaths: Any, values: Any, timeout: int = 45000
     ) -> list[QualityCode]:
         """Write ``values`` to ``tagPaths``; one QualityCode each, in order."""
-        paths, vals = _pairs(tagPaths, values, "writeBlocking")
-        _timeout(timeout)
+        if type(tagPaths) is list and type(values) is list:
+            paths, vals = tagPaths, values
+            if len(paths) != len(vals):
+                _pairs(tagPaths, values, "writeBlocking")  # raises, saying why
+        else:
+            paths, vals = _pairs(tagPaths, values, "writeBlocking")
+        if type(timeout) is not int:
+            _timeout(timeout)
         tags = self._tags
-        tags.round_trip("system.tag.writeBlocking")
-        return [tags.write(p, v) for p, v in zip(paths, vals, strict=True)]
+        if tags.round_trip_s:
+            tags.round_trip("system.tag.writeBlocking")
+        return tags.write_all(paths, vals)
 
     def readAsync(self, tagPaths: Any, callback: Callable[[Any], object]) -> None:
         """Read in the background; ``callback(qualifiedValues)`` on that thread."""
@@ -124,7 +132,7 @@ class TagFunctions:
         tags = self._tags
 
         def job() -> None:
-            callback([tags.read(p) for p in paths])
+            callback(tags.read_all(paths))
 
         job.__qualname__ = _name(callback)
         tags.async_pool.submit(job, "system.tag.readAsync callback")

@@ -15,17 +15,24 @@ import collections
 import contextlib
 import socket
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 from visionsim.runtime.tags.loader import load_tag_file, new_provider
-from visionsim.runtime.tags.model import AtomicTag, Folder, Node
+from visionsim.runtime.tags.model import (
+    NOT_FAST,
+    AtomicTag,
+    Folder,
+    Node,
+    coerce_fast,
+)
 from visionsim.runtime.tags.paths import TagPath, TagPathError, parse_path
 from visionsim.runtime.tags.quality import QualifiedValue, QualityCode
 from visionsim.runtime.tags.values import CLIENT_PROVIDER, SYSTEM_PROVIDER, read_node
 from visionsim.runtime.workers import interruptible_sleep
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
     from pathlib import Path
 
     from visionsim.runtime.stall import StallMonitor
@@ -41,6 +48,7 @@ DEFAULT_PROVIDER = "default"
 #: Simulated client-to-gateway round trip of a blocking tag call (seconds).
 DEFAULT_ROUND_TRIP_S = 0.001
 _CACHE_SIZE = 10_000
+_GOOD = QualityCode.Good
 
 
 class TagAccess:
@@ -81,9 +89,12 @@ class TagAccess:
         self.local = dict(local or {})
         self.default_provider = default_provider
         self.round_trip_s = round_trip_s
-        # path -> (parsed, node, quality, engine generation); a dict's get and
-        # set are atomic under the GIL, so threads may share it.
+        # path -> (parsed, node, quality, engine generation, the atomic tag
+        # when the path names its value, else None); a dict's get and set are
+        # atomic under the GIL, so threads may share it.
         self._cache: dict[str, tuple[Any, ...]] = {}
+        # tuple of paths -> (engine generation, their atomic tags)
+        self._batches: dict[tuple[object, ...], tuple[int, tuple[AtomicTag, ...]]] = {}
 
     def with_default(self, provider: str | None) -> TagAccess:
         """The same tags with another default provider (None: refuse)."""
@@ -141,7 +152,13 @@ class TagAccess:
         found = self._resolve(path)
         if len(self._cache) >= _CACHE_SIZE:
             self._cache.clear()
-        self._cache[path] = (*found, self.engine.generation)
+        parsed, node, _ = found
+        plain = (
+            node
+            if type(node) is AtomicTag and parsed and parsed.prop == "Value"
+            else None
+        )
+        self._cache[path] = (*found, self.engine.generation, plain)
         return found
 
     def _resolve(
@@ -162,6 +179,68 @@ class TagAccess:
         if type(node) is AtomicTag and parsed.prop == "Value":
             return node.qv  # the common case, without read_node's dispatch
         return read_node(node, parsed.prop)
+
+    def plain_tags(self, paths: Iterable[object]) -> tuple[AtomicTag, ...] | None:
+        """The atomic tags whose values ``paths`` name, or None if one does not.
+
+        Cached by the whole list of paths until the tree changes shape, so a
+        script reading the same paths again pays one dict lookup. Thread: any.
+        """
+        generation = self.engine.generation
+        try:
+            key = tuple(paths)
+            hit = self._batches.get(key)
+        except TypeError:  # an unhashable "path": the slow path says why
+            return None
+        if hit is not None and hit[0] == generation:
+            return hit[1]
+        get, tags = self._cache.get, []
+        for path in key:
+            if type(path) is not str:
+                return None
+            self.lookup(path)  # resolves it into the per-path cache
+            entry = get(path)
+            if entry is None or entry[4] is None:
+                return None
+            tags.append(entry[4])
+        found = tuple(tags)
+        if len(self._batches) >= _CACHE_SIZE:
+            self._batches.clear()
+        self._batches[key] = (generation, found)
+        return found
+
+    def read_all(self, paths: Iterable[object]) -> list[QualifiedValue]:
+        """Each path's qualified value, in order; never raises for a bad path."""
+        tags = self.plain_tags(paths)
+        if tags is not None:
+            return [tag.qv for tag in tags]
+        return [self.read(path) for path in paths]
+
+    def write_all(
+        self, paths: Sequence[object], values: Sequence[object]
+    ) -> list[QualityCode]:
+        """Write each path its value, in order; a quality code each.
+
+        A memory tag given a value of its own type is set right here, all of
+        them with one timestamp; anything else takes the general write.
+        """
+        tags = self.plain_tags(paths)
+        if tags is None:
+            return [self.write(p, v) for p, v in zip(paths, values, strict=True)]
+        millis, out = time.time_ns() // 1_000_000, []
+        for tag, value, path in zip(tags, values, paths, strict=True):
+            if (
+                tag.value_source == "memory"
+                and not tag.read_only
+                and tag.provider != SYSTEM_PROVIDER
+            ):
+                coerced = coerce_fast(tag.data_type, value)
+                if coerced is not NOT_FAST:
+                    tag.set(QualifiedValue(coerced, _GOOD, millis))
+                    out.append(_GOOD)
+                    continue
+            out.append(self.write(path, value))
+        return out
 
     def write(self, path: object, value: object) -> QualityCode:
         """Write one path; never raises for a bad path."""

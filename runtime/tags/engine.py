@@ -105,11 +105,16 @@ class TagEngine:
     def load(self, files: Mapping[str, Path]) -> None:
         """Load each provider's export JSON (``[client]`` is per client).
 
+        A root's ``tagGroups`` set :attr:`group_rates` (shared by providers).
+
         Raises :class:`~visionsim.runtime.project_io.ProjectError`.
         """
         for name, path in files.items():
             if name.lower() != CLIENT_PROVIDER:
-                self.add_provider(load_tag_file(name, path))
+                root = load_tag_file(name, path)
+                for group, rate_ms in root.config.get("tagGroups", {}).items():
+                    self.group_rates[group.lower()] = rate_ms / 1000
+                self.add_provider(root)
 
     def add_provider(self, root: Folder) -> None:
         """Register (or replace) a provider and make its tags live."""

@@ -55,9 +55,37 @@ def load_tag_file(provider: str, path: Path) -> Folder:
     root = new_provider(provider)
     try:
         build_nodes(root, _body(data))
+        groups = _tag_groups(data)
     except ValueError as exc:
         raise ProjectError(path, str(exc)) from None
+    if groups:
+        root.config["tagGroups"] = groups
     return root
+
+
+def _tag_groups(data: object) -> dict[str, int]:
+    """A provider root's ``"tagGroups"``: ``[{"name": N, "rate": ms}]`` by name.
+
+    Ignition keeps tag groups beside the tags, not in the tag export; visionsim
+    reads their Direct-mode ``rate`` from this key of the export's root.
+    """
+    groups = data.get("tagGroups") if isinstance(data, dict) else None
+    if groups is None:
+        return {}
+    if not isinstance(groups, list):
+        raise ValueError('"tagGroups" must be a list of {"name": ..., "rate": ms}')
+    out: dict[str, int] = {}
+    for group in groups:
+        name = group.get("name") if isinstance(group, dict) else None
+        rate = group.get("rate") if isinstance(group, dict) else None
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"tagGroups: a tag group needs a name, not {group!r}")
+        if isinstance(rate, bool) or not isinstance(rate, int) or rate < 10:
+            raise ValueError(
+                f"tagGroups: {name}: rate must be milliseconds (an integer >= 10)"
+            )
+        out[name] = rate
+    return out
 
 
 def _body(data: object) -> list[Any]:

@@ -22,7 +22,15 @@ if TYPE_CHECKING:
 
     Listener = Callable[["AtomicTag", QualifiedValue, QualifiedValue], None]
 
-__all__ = ["AtomicTag", "Folder", "Node", "coerce_value", "default_value"]
+__all__ = [
+    "NOT_FAST",
+    "AtomicTag",
+    "Folder",
+    "Node",
+    "coerce_fast",
+    "coerce_value",
+    "default_value",
+]
 
 _INT_TYPES = {"Int1": 8, "Int2": 16, "Int4": 32, "Int8": 64, "Short": 16}
 _FLOAT_TYPES = ("Float4", "Float8", "Double", "Float")
@@ -145,11 +153,12 @@ class AtomicTag(Node):
             if (
                 old.value == qv.value
                 and type(old.value) is type(qv.value)
-                and old.quality == qv.quality
+                and (old.quality is qv.quality or old.quality == qv.quality)
             ):
                 return
-            for listener in list(self.listeners):
-                listener(self, old, qv)
+            if self.listeners:  # most tags have none: no copy then
+                for listener in list(self.listeners):
+                    listener(self, old, qv)
 
 
 def _guess_type(value: object) -> str:
@@ -206,6 +215,33 @@ def coerce_value(data_type: str, value: object) -> object:
     if data_type == "String":
         return value if isinstance(value, str) else str(value)
     return value
+
+
+#: What :func:`coerce_fast` returns when it leaves a value to :func:`coerce_value`.
+NOT_FAST = object()
+_INT_LIMITS = {name: 1 << (bits - 1) for name, bits in _INT_TYPES.items()}
+
+
+def coerce_fast(data_type: str, value: object) -> object:
+    """``value`` as ``data_type`` when that needs no conversion, else NOT_FAST.
+
+    An ``int`` in range for an integer type, a ``float`` for a float type, a
+    ``bool`` for ``Boolean`` and a ``str`` for ``String`` are kept as they are,
+    exactly as :func:`coerce_value` keeps them.
+    """
+    kind = type(value)
+    if kind is int:
+        limit = _INT_LIMITS.get(data_type)
+        if limit is not None and -limit <= value < limit:  # type: ignore[operator]
+            return value
+    elif kind is float:
+        if data_type in _FLOAT_TYPES:
+            return value
+    elif (kind is str and data_type == "String") or (
+        kind is bool and data_type == "Boolean"
+    ):
+        return value
+    return NOT_FAST
 
 
 def _number(value: object) -> int | float:

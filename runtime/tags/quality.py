@@ -183,6 +183,7 @@ def _define_constants() -> None:
 
 
 _define_constants()
+_GOOD: QualityCode = QualityCode.Good
 
 
 class MillisDate:
@@ -253,8 +254,8 @@ class QualifiedValue:
         self, value: Any, quality: QualityCode | None = None, millis: int | None = None
     ) -> None:
         self.value = value
-        self.quality = QualityCode.Good if quality is None else quality
-        self._millis = now_millis() if millis is None else millis
+        self.quality = _GOOD if quality is None else quality
+        self._millis = time.time_ns() // 1_000_000 if millis is None else millis
 
     @property
     def millis(self) -> int:

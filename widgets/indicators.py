@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
@@ -127,7 +127,7 @@ class Timer(VisionComponent):
         label = QLabel("Timer")  # the Designer's look; Vision hides it at run time
         label.setVisible(False)
         if self._values["running"]:
-            self._schedule()
+            self._schedule(label)
         return label
 
     def _render(self, name: str, value: object) -> None:
@@ -138,10 +138,15 @@ class Timer(VisionComponent):
         elif name not in ("value", "initialValue", "stepBy", "bound"):
             super()._render(name, value)
 
-    def _schedule(self) -> None:
+    def _schedule(self, widget: QWidget | None = None) -> None:
+        # A Qt timer on the widget, not a delayed invokeLater: like a gateway
+        # timer script, a Timer component ticks for ever, and its ticks must
+        # not keep the simulation from ever being idle (``run`` and tests
+        # wait for idle). Its script still runs on the GUI thread, watched.
         generation = self._generation
         delay = min(MAX_DELAY_MS, max(MIN_DELAY_MS, int(self._values["delay"])))
-        self._env.dispatcher.post(lambda: self._tick(generation), delay, None, "Timer")
+        context = widget if widget is not None else self.widget
+        QTimer.singleShot(delay, context, lambda: self._tick(generation))
 
     def _tick(self, generation: int) -> None:
         """One step. Thread: GUI (the dispatcher runs it)."""

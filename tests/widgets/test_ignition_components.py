@@ -226,6 +226,18 @@ def test_timer_ticks_on_the_gui_thread_and_wraps_at_bound(
     assert sim.wait_idle(2)  # stopped: nothing left scheduled
 
 
+def test_a_running_timer_does_not_keep_the_simulation_busy(
+    qtbot: QtBot, sim: Simulation, window: tuple
+) -> None:
+    """It ticks for ever, like a gateway timer script: `run` must still end."""
+    win, _client, log = window
+    win.component("Tick").running = True
+    assert sim.wait_idle(2)
+    before = len([e for e in log if e[0] == "tick"])
+    qtbot.waitUntil(lambda: len([e for e in log if e[0] == "tick"]) > before + 2)
+    win.component("Tick").running = False
+
+
 def test_two_state_button_writes_the_other_state(qtbot: QtBot, window: tuple) -> None:
     win, _client, log = window
     motor = win.component("Motor")

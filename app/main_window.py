@@ -22,6 +22,7 @@ from visionsim.app.error_popup import ErrorPopup
 from visionsim.app.session import AppSession, ProjectWatcher
 from visionsim.app.settings import Settings
 from visionsim.app.status_meter import StatusMeter
+from visionsim.runtime.resources.lazy import loaded
 from visionsim.widgets import WindowManager
 
 if TYPE_CHECKING:
@@ -357,7 +358,9 @@ class MainWindow(QMainWindow):
         sizes = []
         if self.session.sim is not None:
             project = self.session.sim.clients[0].project
-            sizes = [w.size for w in project.windows.values()]
+            # Only windows decoded already: sizing the desktop must not decode
+            # every window.bin of a large project at start (they load lazily).
+            sizes = [w.size for w in loaded(project.windows).values()]
         dock_layout.share_out(self, self._docks, sizes)
 
     @Slot()

@@ -35,7 +35,12 @@ from visionsim.runtime.project_io import (
     short,
     value_node,
 )
-from visionsim.runtime.resources.lazy import binary_resource, load_templates, merge
+from visionsim.runtime.resources.lazy import (
+    binary_resource,
+    load_templates,
+    loaded,
+    merge,
+)
 from visionsim.runtime.resources.model import TagChangeSpec
 from visionsim.runtime.windows import (
     ComponentSpec,
@@ -157,10 +162,13 @@ class Project:
         """Scripts that do not compile, found at load (they fail when run).
 
         Event scripts, timers and message handlers of both event files, then
-        window event scripts; each names its YAML file and line.
+        the event scripts of the windows loaded so far (YAML windows; binary
+        ones decode when opened, and ``check`` compiles them all); each names
+        its file and line.
         """
         events = (*self.client_events.script_errors, *self.gateway_events.script_errors)
-        return [*events, *(e for w in self.windows.values() for e in w.script_errors)]
+        windows = loaded(self.windows).values()
+        return [*events, *(e for w in windows for e in w.script_errors)]
 
 
 def load_project(path: str | Path) -> Project:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QMdiSubWindow, QVBoxLayout, QWidget
 
 from visionsim.runtime.db.bindings import QueryBinding, start_client_query_binding
 from visionsim.runtime.project_io import ProjectError
-from visionsim.runtime.resources.instances import expand, is_holder
 from visionsim.runtime.resources.lazy import loaded
 from visionsim.runtime.tags import BindingEngine
 from visionsim.runtime.vision_catalog import nearest
@@ -277,8 +276,8 @@ class WindowManager:
         parent: Container | None,
         out: dict[str, VisionComponent],
     ) -> VisionComponent:
-        if is_holder(spec):
-            spec = self._instance(spec)
+        if spec.type == "Placeholder" and "templatePath" in spec.props:
+            spec = self._instance(spec)  # perhaps a template holder
         scripts = {}
         for event, source in spec.events.items():
             code = self._compile(window, spec, event, source)
@@ -317,6 +316,11 @@ class WindowManager:
     def _instance(self, holder: ComponentSpec) -> ComponentSpec:
         """A TemplateHolder with its template inside (or left a placeholder)."""
         try:
+            # Imported here: the decoder is for binary projects only.
+            from visionsim.runtime.resources.instances import expand, is_holder
+
+            if not is_holder(holder):
+                return holder
             return expand(holder, self._client.project.templates)
         except KeyError:
             problem = f"no template {holder.props['templatePath']!r} in the project"

@@ -9,16 +9,20 @@ specs, which in turn list binary windows through :mod:`lazy`).
 
 from __future__ import annotations
 
-from visionsim.runtime.resources.binary import Document, Elem, parse, read_file
-from visionsim.runtime.resources.graph import JavaObject, build
-from visionsim.runtime.resources.lazy import LazyMapping
-from visionsim.runtime.resources.model import (
-    KeystrokeSpec,
-    MenuSpec,
-    ScheduledSpec,
-    TagChangeSpec,
-    TemplateSpec,
-)
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from visionsim.runtime.resources.binary import Document, Elem, parse, read_file
+    from visionsim.runtime.resources.graph import JavaObject, build
+    from visionsim.runtime.resources.lazy import LazyMapping
+    from visionsim.runtime.resources.model import (
+        KeystrokeSpec,
+        MenuSpec,
+        ScheduledSpec,
+        TagChangeSpec,
+        TemplateSpec,
+    )
 
 __all__ = [
     "Document",
@@ -34,3 +38,30 @@ __all__ = [
     "parse",
     "read_file",
 ]
+
+# Loaded on first use (PEP 562): every start imports this package (project
+# loading asks lazy.py whether a folder holds a binary resource), but only a
+# project with binary resources needs the byte reader and the object graph.
+_HOMES = {
+    "Document": "binary",
+    "Elem": "binary",
+    "parse": "binary",
+    "read_file": "binary",
+    "JavaObject": "graph",
+    "build": "graph",
+    "LazyMapping": "lazy",
+    "KeystrokeSpec": "model",
+    "MenuSpec": "model",
+    "ScheduledSpec": "model",
+    "TagChangeSpec": "model",
+    "TemplateSpec": "model",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -17,6 +17,7 @@ DOCK_AREAS = (
     ("Gateway", Qt.DockWidgetArea.RightDockWidgetArea),
     ("Tags", Qt.DockWidgetArea.RightDockWidgetArea),
     ("Database", Qt.DockWidgetArea.RightDockWidgetArea),
+    ("Project", Qt.DockWidgetArea.RightDockWidgetArea),
     ("Diagnostics", Qt.DockWidgetArea.RightDockWidgetArea),
     ("Thread Timeline", Qt.DockWidgetArea.BottomDockWidgetArea),
     ("Output Console", Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -26,7 +27,7 @@ DOCK_AREAS = (
 #: share the right-hand column: each gets its full width (tables with every
 #: column readable) instead of two columns too narrow for either.
 TABBED = (
-    ("Diagnostics", "Gateway", "Tags", "Database"),
+    ("Diagnostics", "Gateway", "Tags", "Database", "Project"),
     ("Thread Timeline", "Output Console", "Script Console"),
 )
 #: Around a window in the client desktop: its frame, the client tabs, the

@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
             "Script Console": lambda: self._script_console(sim),
             "Tags": lambda: self._tags_panel(sim),
             "Database": lambda: self._database_panel(sim),
+            "Project": self._project_browser,
         }
         self._panels = {}
         for title, panel in panels.items():
@@ -250,6 +251,11 @@ class MainWindow(QMainWindow):
             return client.tags if client is not None else gateway_tags
 
         return TagsPanel(tags_of)
+
+    def _project_browser(self) -> QWidget:
+        from visionsim.app.project_browser import ProjectBrowser
+
+        return ProjectBrowser(self.current_client)
 
     def _database_panel(self, sim: Simulation) -> QWidget:
         from visionsim.app.database_panel import DatabasePanel

@@ -119,7 +119,7 @@ print(sorted(vars(QtWidgets)).count("QWizard"), len(window.panels))
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["0", "7"]  # 7 docks: Tags and Database too
+    assert proc.stdout.split() == ["0", "8"]  # 8 docks: Tags, Database, Project
 
 
 # Scripts that never give the GIL back willingly: a cooperative interrupt

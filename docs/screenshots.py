@@ -57,8 +57,30 @@ def main_window(out: Path) -> None:
         window.error_popup.box.close()
     shot = window.grab()
     shot.save(str(out))
+    if out.parent == ROOT / "docs":  # the README's panel pictures too
+        panels(app, window, out.parent)
     window.close()
     sys.stdout.write(f"wrote {out} ({shot.width()}x{shot.height()})\n")
+
+
+#: Panel screenshots the README links to, by dock title.
+PANELS = {
+    "Diagnostics": "diagnostics.png",
+    "Gateway": "gateway-panel.png",
+    "Thread Timeline": "timeline.png",
+    "Output Console": "output-console.png",
+    "Script Console": "script-console.png",
+}
+
+
+def panels(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Each panel of :data:`PANELS` raised in its dock and saved on its own."""
+    for title, name in PANELS.items():
+        dock = window.docks[title]
+        dock.show()
+        dock.raise_()
+        settle(app, 300)
+        dock.grab().save(str(folder / name))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, cast
 
-from visionsim.runtime.dataset import Dataset
+from visionsim.runtime.dataset import from_driver
 from visionsim.runtime.jython.java.errors import Throwable
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ class QueryBinding:
             if isinstance(result, int):
                 return result
         columns, rows = cast("tuple[list[str], list[tuple[object, ...]]]", result)
-        data = Dataset(columns, rows)
+        data = from_driver(columns, rows)
         if self._scalar:
             return data.getValueAt(0, 0) if data.getRowCount() else _NO_ROWS
         return data

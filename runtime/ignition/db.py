@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from visionsim.runtime.dataset import Dataset, PyDataSet, to_py_dataset
+from visionsim.runtime.dataset import Dataset, PyDataSet, from_driver, to_py_dataset
 from visionsim.runtime.db import Databases, SQLException, db_error
 
 if TYPE_CHECKING:
@@ -223,7 +223,7 @@ class DbFunctions:
     ) -> PyDataSet:
         result = self._run(call, query, args, "query", database, tx)
         columns, rows = cast("tuple[list[str], list[tuple[object, ...]]]", result)
-        return to_py_dataset(Dataset(columns, rows))
+        return to_py_dataset(from_driver(columns, rows))
 
     def _update(
         self,
@@ -285,7 +285,7 @@ class DbFunctions:
             if query.kind == "UpdateQuery":
                 return result
             columns, rows = cast("tuple[list[str], list[tuple[object, ...]]]", result)
-            data = Dataset(columns, rows)
+            data = from_driver(columns, rows)
             return _scalar(data) if query.kind == "ScalarQuery" else data
 
         return self._call(call, f"{path}, {dict(parameters or {})}", run)

@@ -113,3 +113,27 @@ def test_types_survive_copies_pickles_and_py_datasets() -> None:
     assert pds.column_types == (DATE, DOUBLE)
     assert pickle.loads(pickle.dumps(pds)).column_types == (DATE, DOUBLE)
     assert fns.toDataSet(pds).column_types == (DATE, DOUBLE)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [(1, "a", 0.5, True), (2, "b", 1.5, False)],
+        [(1, None), (None, "x"), (2**40, "y")],
+        [(1, 2.5), (2, 3)],  # ints and floats: a Double column, converted
+        [(None, None)],
+        [(1, "2026-01-01"), (2, None)],
+    ],
+)
+def test_a_driver_result_is_the_dataset_the_constructor_builds(
+    rows: list[tuple[object, ...]],
+) -> None:
+    """The fast path for query results types and converts as the constructor."""
+    from visionsim.runtime.dataset import Dataset, from_driver
+
+    columns = [f"c{i}" for i in range(len(rows[0]))]
+    fast, slow = from_driver(columns, rows), Dataset(columns, rows)
+    assert [fast.getColumnType(i) for i in range(len(columns))] == [
+        slow.getColumnType(i) for i in range(len(columns))
+    ]
+    assert fast.rows == slow.rows

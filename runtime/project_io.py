@@ -242,7 +242,7 @@ def load_yaml(path: Path) -> YamlDoc:
     loader = StrictLoader(text)
     try:
         node = loader.get_single_node()
-        if node is not None:
+        if node is not None and "*" in text:  # no alias without a '*'
             _check_aliases(path, node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.reader.ReaderError as exc:  # a NUL or control character

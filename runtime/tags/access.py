@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import socket
 import threading
 import time
 from typing import TYPE_CHECKING, Any
@@ -382,4 +381,6 @@ def _finder(engine: TagEngine, client: Folder) -> Callable[[ParsedPath], Node | 
 
 
 def _address(host: str) -> str:
+    import socket  # here: 3 ms of every start otherwise
+
     return "127.0.0.1" if host in ("localhost", socket.gethostname()) else host

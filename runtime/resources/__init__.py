@@ -9,8 +9,9 @@ specs, which in turn list binary windows through :mod:`lazy`).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from visionsim.runtime.lazy_exports import lazy_getattr
 
 if TYPE_CHECKING:
     from visionsim.runtime.resources.binary import Document, Elem, parse, read_file
@@ -58,10 +59,4 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOMES, globals())

@@ -11,8 +11,9 @@ some of which import those modules back.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from visionsim.runtime.lazy_exports import lazy_getattr
 
 if TYPE_CHECKING:
     from visionsim.runtime.jython.java.errors import SCRIPT_ERRORS, Throwable
@@ -42,10 +43,4 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOMES, globals())

@@ -9,6 +9,7 @@ connections) refreshes every second while the panel is shown.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -195,6 +196,15 @@ class DatabasePanel(QWidget):
         self.run_button.setEnabled(False)
         self.status.setText(f"Running on {database}…")
         dbs, dispatcher = self.databases, self._sim.dispatcher
+        # The worker holds the panel only weakly: if it held the last
+        # reference, the panel (a QObject) could be freed on the worker
+        # thread once the app dropped it, which crashes Qt later.
+        panel = weakref.ref(self)
+
+        def deliver(data: Dataset | str) -> None:
+            target = panel()
+            if target is not None:
+                target._on_query_done(data)
 
         def work() -> None:
             try:
@@ -203,9 +213,7 @@ class DatabasePanel(QWidget):
                 data: Dataset | str = Dataset(columns, rows)
             except (Exception, Throwable) as exc:
                 data = f"{type(exc).__name__}: {exc}"
-            dispatcher.post(
-                lambda: self._on_query_done(data), 0, None, "Database panel"
-            )
+            dispatcher.post(lambda: deliver(data), 0, None, "Database panel")
 
         self._sim.gateway.workers.start(
             work, description="Database panel query", source="Database panel"

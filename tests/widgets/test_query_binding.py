@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from visionsim.app.dialogs import HeadlessDialogs
 from visionsim.runtime import load_project
@@ -33,21 +33,23 @@ rootContainer:
 """
 
 
-def test_a_table_bound_to_a_query_gets_the_rows_and_fires_property_change(
-    sim: Simulation, tmp_path: Path, qtbot: QtBot
-) -> None:
+def _open_window(
+    sim: Simulation, tmp_path: Path, window_yaml: str, rows: tuple[int, ...]
+) -> tuple[ClientSession, Any, list[object]]:
+    """A client of a one-window project with a seeded SQLite datasource ``DB``.
+
+    Table ``t (a INTEGER)`` holds ``rows``; the window's scripts share ``log``.
+    Returns the client, its one open window and the log.
+    """
     from tests.conftest import write_project
 
     folder = write_project(tmp_path, "W")
-    (folder / "seed.sql").write_text(
-        "CREATE TABLE t (a INTEGER);\n"
-        "INSERT INTO t VALUES (1);\n"
-        "INSERT INTO t VALUES (2);\n"
-    )
+    inserts = "".join(f"INSERT INTO t VALUES ({a});\n" for a in rows)
+    (folder / "seed.sql").write_text("CREATE TABLE t (a INTEGER);\n" + inserts)
     (folder / "visionsim.yaml").write_text("databases: {DB: {seed: seed.sql}}\n")
     window = folder / "com.inductiveautomation.vision/windows/W/window.yaml"
     window.parent.mkdir(parents=True)
-    window.write_text(WINDOW)
+    window.write_text(window_yaml)
     log: list[object] = []
 
     def setup(client: ClientSession) -> None:
@@ -59,6 +61,13 @@ def test_a_table_bound_to_a_query_gets_the_rows_and_fires_property_change(
     client = sim.open_project(load_project(folder))
     assert client.vision.windows is not None
     [opened] = client.vision.windows.opened_windows()
+    return client, opened, log
+
+
+def test_a_table_bound_to_a_query_gets_the_rows_and_fires_property_change(
+    sim: Simulation, tmp_path: Path, qtbot: QtBot
+) -> None:
+    client, opened, log = _open_window(sim, tmp_path, WINDOW, rows=(1, 2))
     table = opened.component("T")  # type: ignore[attr-defined]
     binding = start_client_query_binding(
         client,
@@ -97,27 +106,7 @@ def test_query_bindings_in_window_yaml_run_when_the_window_opens(
     sim: Simulation, tmp_path: Path, qtbot: QtBot
 ) -> None:
     """window.yaml's query bindings: the table gets rows, the label a scalar."""
-    from tests.conftest import write_project
-
-    folder = write_project(tmp_path, "W")
-    (folder / "seed.sql").write_text(
-        "CREATE TABLE t (a INTEGER);\nINSERT INTO t VALUES (1);\n"
-    )
-    (folder / "visionsim.yaml").write_text("databases: {DB: {seed: seed.sql}}\n")
-    window = folder / "com.inductiveautomation.vision/windows/W/window.yaml"
-    window.parent.mkdir(parents=True)
-    window.write_text(BOUND_WINDOW)
-    log: list[object] = []
-
-    def setup(client: ClientSession) -> None:
-        client.vision.windows = WindowManager(client)
-        client.vision.dialogs = HeadlessDialogs(sim.output, {})
-        client.scope.builtins["log"] = log
-
-    sim.client_setup = setup
-    client = sim.open_project(load_project(folder))
-    assert client.vision.windows is not None
-    [opened] = client.vision.windows.opened_windows()
+    client, opened, log = _open_window(sim, tmp_path, BOUND_WINDOW, rows=(1,))
     qtbot.waitUntil(lambda: ("data", 1) in log)
     label = opened.component("Count")  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: str(label.text) == "1")
